@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using SciaticaRelief.Data;
+using SciaticaRelief.Data.Accounts;
+using SciaticaRelief.Web.Accounts;
+using SciaticaRelief.Web.Components;
+using SciaticaRelief.Web.Dashboard;
+using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.Profiles;
+using SciaticaRelief.Web.Security;
+using SciaticaRelief.Web.Triage;
+
+namespace SciaticaRelief.Web.Startup;
+
+/// <summary>The one-time setup secret of this process, for the banner (and for tests).</summary>
+public sealed class SetupLink
+{
+    public string? Secret { get; set; }
+}
+
+public static class ReliefPipeline
+{
+    /// <summary>Migrates the database and, on an empty install, makes the one-time setup secret.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SciaticaRelief.Startup");
+        await DatabaseStartup.MigrateAsync(app.Services, logger);
+        await using var scope = app.Services.CreateAsyncScope();
+        var secret = await scope.ServiceProvider.GetRequiredService<AccountService>().NewSetupSecretIfEmptyAsync();
+        var link = app.Services.GetRequiredService<SetupLink>();
+        link.Secret = secret;
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, secret));
+    }
+
+    public static WebApplication UseRelief(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+        app.UseWhen(IsApi, a => a.UseExceptionHandler());
+        app.UseWhen(c => !IsApi(c), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimit();
+        app.UseWhen(IsApi, a => a.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.Person)
+            .RequireRateLimiting(ReliefServices.ApiLimit)
+            .AddEndpointFilter<ApiAntiforgeryFilter>();
+        api.MapMeApi();
+        api.MapProfileApi();
+        api.MapTriageApi();
+        api.MapJournalApi();
+        api.MapDashboardApi();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static void PrintBanner(WebApplication app, string? secret)
+    {
+        var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var publicUrl = app.Services.GetRequiredService<IOptions<ReliefOptions>>().Value.PublicUrl;
+        var baseUrl = (publicUrl ?? urls.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/')
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+        var database = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SQLite at " + (options.ConnectionString ?? options.ResolvedSqlitePath),
+            DatabaseProvider.Postgres => "PostgreSQL",
+        };
+        // The console, not the log: the banner is for the person who started the app.
+        Console.WriteLine();
+        Console.WriteLine("  Sciatica Relief is running.");
+        foreach (var url in urls)
+        {
+            Console.WriteLine($"  Open:      {url}");
+        }
+        Console.WriteLine($"  Database:  {database}");
+        if (secret is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("  This install has no accounts yet. Open this one-time link to create the owner account:");
+            Console.WriteLine($"  Setup:     {baseUrl}/setup/{secret}");
+        }
+        Console.WriteLine();
+    }
+}

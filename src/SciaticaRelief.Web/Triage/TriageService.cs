@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using SciaticaRelief.Core.Insights;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Triage;
+using SciaticaRelief.Data;
+using SciaticaRelief.Web.Profiles;
+
+namespace SciaticaRelief.Web.Triage;
+
+/// <summary>Runs triage for the signed-in Person with their Profile's context, and reports their standing.</summary>
+public sealed class TriageService(ReliefDbContext db, PersonContext person)
+{
+    /// <summary>Builds the engine's input from answers, the Profile and the journal's 28-day progress.</summary>
+    public async Task<TriageInput> InputAsync(IReadOnlyDictionary<RedFlagQuestion, Answer> answers, CancellationToken ct)
+    {
+        var profile = await person.ProfileAsync(ct);
+        var now = person.UtcNow;
+        var noProgress = await NoProgressAsync(now, ct);
+        return new TriageInput(answers, profile.Conditions, profile.AgeIn(now.Year), NoProgressAfterFourWeeks: noProgress);
+    }
+
+    /// <summary>Evaluates and stores a symptom check (onboarding or a standalone check).</summary>
+    public async Task<(TriageAssessment Assessment, TriageResult Result)> AssessAsync(
+        IReadOnlyDictionary<RedFlagQuestion, Answer> answers, AssessmentSource source, CancellationToken ct)
+    {
+        var input = await InputAsync(answers, ct);
+        var result = TriageEngine.Evaluate(input);
+        var assessment = TriageAssessment.From(person.PersonId, Guid.CreateVersion7(), person.UtcNow, input, result, source);
+        db.TriageAssessments.Add(assessment);
+        if (source == AssessmentSource.Onboarding)
+        {
+            var profile = await person.ProfileAsync(ct);
+            profile.Onboarded = true;
+        }
+        await db.SaveChangesAsync(ct);
+        return (assessment, result);
+    }
+
+    public async Task<TriageStanding> StandingAsync(CancellationToken ct)
+    {
+        var points = await db.TriageAssessments.AsNoTracking()
+            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).ToListAsync(ct);
+        var reviews = await db.ClinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
+        return TriageStanding.Compute(points, reviews);
+    }
+
+    public Task<TriageAssessment?> LatestAsync(CancellationToken ct) =>
+        db.TriageAssessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc).FirstOrDefaultAsync(ct);
+
+    public Task<TriageAssessment?> FindAsync(Guid id, CancellationToken ct) =>
+        db.TriageAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    public async Task<ClinicianReview> RecordReviewAsync(DateTime seenAtUtc, string? note, CancellationToken ct)
+    {
+        var review = new ClinicianReview
+        {
+            PersonId = person.PersonId,
+            Id = Guid.CreateVersion7(),
+            SeenAtUtc = seenAtUtc,
+            RecordedAtUtc = person.UtcNow,
+            Note = note,
+        };
+        db.ClinicianReviews.Add(review);
+        await db.SaveChangesAsync(ct);
+        return review;
+    }
+
+    /// <summary>
+    /// The 28-day re-screen: four weeks of check-ins whose last week is not 30% better than the
+    /// first. Quiet for 28 days after a clinician review, which is the appointment it suggests.
+    /// </summary>
+    private async Task<bool> NoProgressAsync(DateTime nowUtc, CancellationToken ct)
+    {
+        var first = await db.CheckIns.AsNoTracking().OrderBy(c => c.OccurredAtUtc).Select(c => (DateTime?)c.OccurredAtUtc).FirstOrDefaultAsync(ct);
+        if (first is not { } start || nowUtc - start < Progress.Window)
+        {
+            return false;
+        }
+        var reviewedSince = nowUtc - Progress.Window;
+        if (await db.ClinicianReviews.AnyAsync(r => r.SeenAtUtc >= reviewedSince, ct))
+        {
+            return false;
+        }
+        var firstWeekEnd = start + Progress.Week;
+        var lastWeekStart = nowUtc - Progress.Week;
+        var firstWeek = await db.CheckIns.AsNoTracking().Where(c => c.OccurredAtUtc < firstWeekEnd).Select(c => c.PainNow).ToListAsync(ct);
+        var lastWeek = await db.CheckIns.AsNoTracking().Where(c => c.OccurredAtUtc >= lastWeekStart).Select(c => c.PainNow).ToListAsync(ct);
+        return Progress.NoProgress(firstWeek, lastWeek);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Data.Accounts;
+
+namespace SciaticaRelief.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app with a database of its own (a fresh WebApplicationFactory per test, as in davidfowl/TodoApp),
+/// a fake clock, fast password hashing and rate limits high enough not to get in the way.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestDatabase Database { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public ConcurrentQueue<string> Logs { get; } = new();
+    public string Environment { get; init; } = "Testing";
+
+    public TestApp(TestDatabase database, Dictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider,
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Accounts:PasswordHashIterations"] = "1000",
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:ApiPerMinute"] = "1000000",
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
+        };
+        foreach (var (k, v) in settings ?? [])
+        {
+            _settings[k] = v;
+        }
+    }
+
+    public static TestApp Create(Dictionary<string, string?>? settings = null) => new(TestDatabase.InMemorySqlite(), settings);
+
+    public static async Task<TestApp> CreateAsync(string provider) => new(await TestDatabase.CreateAsync(provider));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (k, v) in _settings)
+        {
+            builder.UseSetting(k, v);
+        }
+        builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Creates a Person with a Profile and marks onboarding done.</summary>
+    public async Task<ReliefUser> CreatePersonAsync(string? email = null, string zone = "Europe/London", string region = "GB",
+        int birthYear = 1980, HealthCondition conditions = HealthCondition.None, bool administrator = false)
+    {
+        email ??= $"p{Guid.NewGuid():N}@example.org";
+        return await InScopeAsync(async sp =>
+        {
+            var accounts = sp.GetRequiredService<AccountService>();
+            var result = await accounts.CreatePersonAsync(email, Password, administrator, new ProfileInput(region, zone, birthYear, conditions));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+            var db = sp.GetRequiredService<SciaticaRelief.Data.ReliefDbContext>();
+            await db.Profiles.IgnoreQueryFilters().Where(p => p.PersonId == result.Value!.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Onboarded, true));
+            return result.Value!;
+        });
+    }
+
+    /// <summary>An API client that signs in with a fresh personal access token.</summary>
+    public async Task<HttpClient> ApiClientAsync(ReliefUser user)
+    {
+        var secret = await InScopeAsync(async sp => (await sp.GetRequiredService<AccountService>().CreateTokenAsync(user.Id, "test")).Secret);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the sign-in form.</summary>
+    public async Task<BrowserClient> SignedInBrowserAsync(ReliefUser user)
+    {
+        var browser = Browser();
+        var response = await browser.SubmitFormAsync("/account/signin", "signin", new() { ["email"] = user.Email!, ["password"] = Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
+
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (k, v) in values)
+                {
+                    sink.Enqueue($"  {k}={v}");
+                }
+            }
+        }
+    }
+}
