@@ -69,7 +69,7 @@ public static class CheckInValidator
             }
         }
         errors.Range("stress", "Stress", input.Stress, 0, 10);
-        if (input.SleepHours is { } sleep && (sleep < 0 || sleep > 24))
+        if (input.SleepHours is { } sleep && (!double.IsFinite(sleep) || sleep < 0 || sleep > 24))
         {
             errors.Add("sleepHours", "Hours of sleep must be from 0 to 24.");
         }
@@ -83,6 +83,29 @@ public static class CheckInValidator
         else if (time.Utc < Earliest)
         {
             errors.Add("occurredAt", "The time of a check-in cannot be before the year 2000.");
+        }
+
+        // Values outside the enums' names (a number where JSON allows one) are refused here, before
+        // they can reach the body map's bits or triage.
+        if (input.Areas.Any(a => !Enum.IsDefined(a.Region) || !Enum.IsDefined(a.Side)))
+        {
+            errors.Add("areas", "Unknown body area: use low-back, buttock, thigh, calf or foot, on the left, right or both sides.");
+        }
+        if (input.RedFlags.Any(kv => !Enum.IsDefined(kv.Key) || !Enum.IsDefined(kv.Value)))
+        {
+            errors.Add("redFlags", "Unknown red-flag question or answer: answers are yes, no or unsure.");
+        }
+        if ((input.Qualities & ~FlagLists.All<PainQuality>()) != 0)
+        {
+            errors.Add("qualities", "Unknown pain quality.");
+        }
+        if ((input.Triggers & ~FlagLists.All<Trigger>()) != 0)
+        {
+            errors.Add("triggers", "Unknown trigger.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return new Validated<CheckInValues>(null, errors);
         }
 
         var bits = BodyMap.ToBits(input.Areas);

@@ -40,6 +40,9 @@ public static class FlagLists
     public static IEnumerable<T> Singles<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0);
 
+    /// <summary>Every named flag of a flags enum, combined.</summary>
+    public static T All<T>() where T : struct, Enum => Combine(Singles<T>());
+
     public static IEnumerable<T> Split<T>(T flags) where T : struct, Enum =>
         Singles<T>().Where(v => flags.HasFlag(v));
 

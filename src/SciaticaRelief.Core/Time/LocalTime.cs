@@ -14,10 +14,17 @@ public sealed record ResolvedTime(DateTime Utc, bool ShiftedForward, bool Ambigu
 /// </summary>
 public static class LocalTime
 {
+    /// <summary>
+    /// The IANA zones offered and accepted: the machine's list (so not tz database file names such
+    /// as "posixrules" or "right/Europe/London"), plus UTC.
+    /// </summary>
+    public static IReadOnlySet<string> KnownZones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.HasIanaId).Select(z => z.Id).Append("UTC").ToHashSet(StringComparer.Ordinal);
+
     public static bool TryFindZone(string? ianaId, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(ianaId) || ianaId.Length > 64)
+        if (string.IsNullOrWhiteSpace(ianaId) || ianaId.Length > 64 || !KnownZones.Contains(ianaId))
         {
             return false;
         }
