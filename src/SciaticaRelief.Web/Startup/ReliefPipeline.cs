@@ -39,12 +39,13 @@ public static class ReliefPipeline
         ArgumentNullException.ThrowIfNull(app);
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-        app.UseWhen(IsApi, a => a.UseExceptionHandler());
-        app.UseWhen(c => !IsApi(c), a => a.UseExceptionHandler("/error", createScopeForErrors: true));
+        // Top level, so re-execution goes through routing again. API errors are answered by
+        // ApiExceptionHandler and by the API branch's status-code problems before these apply.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit();
         app.UseWhen(IsApi, a => a.UseStatusCodePages());
-        app.UseWhen(c => !IsApi(c), a => a.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseAuthentication();

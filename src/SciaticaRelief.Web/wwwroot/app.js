@@ -20,7 +20,7 @@
       input.checked = !input.checked;
       sync();
     };
-    svg.hidden = false;
+    svg.removeAttribute("hidden");
     if (list) { list.open = false; }
     svg.querySelectorAll(".area").forEach(function (area) {
       area.addEventListener("click", function () { toggle(area); });

@@ -1,0 +1,72 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SciaticaRelief.Web.Startup;
+using SciaticaRelief.Web.Tests.Infrastructure;
+
+namespace SciaticaRelief.Browser.Tests;
+
+/// <summary>An axe-core scan of every page: no serious or critical violation (WCAG 2.2 AA rules).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class Accessibility(BrowserFixture browser)
+{
+    private static readonly AxeRunOptions Options = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    };
+
+    [BrowserFact]
+    public async Task EveryPage_HasNoSeriousOrCriticalViolation()
+    {
+        await using var app = TestApp.Create();
+        var url = BrowserFixture.Serve(app);
+        var secret = app.Services.GetRequiredService<SetupLink>().Secret!;
+        var anonymous = await browser.NewPageAsync(url);
+        var problems = new List<string>();
+
+        foreach (var path in new[] { "/", "/account/signin", "/account/signup", $"/setup/{secret}", "/no-such-page" })
+        {
+            problems.AddRange(await ScanAsync(anonymous, path));
+        }
+
+        var person = await app.CreatePersonAsync(administrator: true);
+        var page = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(page, person.Email!);
+        await page.GotoAsync("/checkin");
+        await page.CheckAsync("#painNow-4", new() { Force = true });
+        await Journeys.AnswerAllAsync(page, "no");
+        await page.CheckAsync("#rf-leg-weakness-yes");
+        await page.CheckAsync("#rf-weakness-worsening-fast-no");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/triage/result/");
+        problems.AddRange(await ScanAsync(page, null));
+        var resultPath = new Uri(page.Url).PathAndQuery;
+
+        var entryId = await page.GetAttributeAsync("a[href$='/edit']", "href");
+        foreach (var path in new[] { "/", "/?days=365", "/checkin", "/journal", entryId!, entryId!.Replace("/edit", "/delete", StringComparison.Ordinal),
+                     "/triage", "/triage/review", resultPath, "/profile", "/settings/tokens", "/admin", "/onboarding" })
+        {
+            problems.AddRange(await ScanAsync(page, path));
+        }
+
+        // A page showing its form errors is a page too.
+        await page.GotoAsync("/checkin");
+        await page.ClickAsync("main button[type=submit]");
+        problems.AddRange(await ScanAsync(page, null));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> ScanAsync(IPage page, string? path)
+    {
+        if (path is not null)
+        {
+            await page.GotoAsync(path);
+        }
+        var result = await page.RunAxe(Options);
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+    }
+}
