@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Security;
@@ -13,8 +14,13 @@ public static class AccountEndpoints
     /// <summary>Sign-out is a POST with the antiforgery token, so another site cannot sign you out.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signout", async (SignInManager<ReliefUser> signIn) =>
+        app.MapPost("/account/signout", async Task<IResult> (HttpContext http, SignInManager<ReliefUser> signIn) =>
         {
+            // UseAntiforgery only records the check for an endpoint that binds no form: enforce it here.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                return TypedResults.Problem(title: "Missing or invalid antiforgery token", statusCode: StatusCodes.Status400BadRequest);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/");
         })

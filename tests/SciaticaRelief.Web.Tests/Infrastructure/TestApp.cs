@@ -56,11 +56,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         // Static web assets (app.css, app.js) are only wired up by default in Development.
         builder.UseStaticWebAssets();
-        foreach (var (k, v) in _settings)
+        foreach (var (k, v) in _settings.Where(kv => kv.Value is not null))
         {
             builder.UseSetting(k, v);
         }
-        builder.ConfigureLogging(l => l.AddProvider(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureLogging(l => l.ClearProviders().AddProvider(new CapturingLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SciaticaRelief.Web.Tests.Infrastructure;
+
+namespace SciaticaRelief.Web.Tests.Security;
+
+/// <summary>Who may reach an endpoint, and how a refusal looks.</summary>
+public enum Access
+{
+    /// <summary>Anyone: the landing, sign-in, setup and error pages, the OpenAPI document.</summary>
+    Public,
+
+    /// <summary>An API endpoint for a signed-in Person: anonymous gets 401.</summary>
+    Api,
+
+    /// <summary>An API endpoint on one record: also, another Person's record answers 404.</summary>
+    ApiOwned,
+
+    /// <summary>A page for a signed-in Person: anonymous is sent to sign in.</summary>
+    Page,
+
+    /// <summary>A page on one record: also, another Person's record is a 404 page.</summary>
+    PageOwned,
+
+    /// <summary>A page for administrators only.</summary>
+    AdminPage,
+
+    /// <summary>A form endpoint with no page (sign-out): refused without the antiforgery token.</summary>
+    FormOnly,
+}
+
+/// <summary>
+/// The access matrix: every endpoint the app maps has a row, and each row is checked for an
+/// anonymous caller, another Person, and a write without the antiforgery token.
+/// </summary>
+public sealed class AccessMatrixTests
+{
+    public static readonly IReadOnlyDictionary<string, Access> Matrix = new Dictionary<string, Access>
+    {
+        ["GET /api/v1/me"] = Access.Api,
+        ["GET /api/v1/dashboard"] = Access.Api,
+        ["GET /api/v1/profile/"] = Access.Api,
+        ["PUT /api/v1/profile/"] = Access.Api,
+        ["GET /api/v1/triage/questions"] = Access.Api,
+        ["GET /api/v1/triage/rules"] = Access.Api,
+        ["POST /api/v1/triage/"] = Access.Api,
+        ["GET /api/v1/triage/standing"] = Access.Api,
+        ["POST /api/v1/triage/clinician-reviews"] = Access.Api,
+        ["POST /api/v1/journal/"] = Access.Api,
+        ["GET /api/v1/journal/"] = Access.Api,
+        ["GET /api/v1/journal/{id:guid}"] = Access.ApiOwned,
+        ["PUT /api/v1/journal/{id:guid}"] = Access.ApiOwned,
+        ["DELETE /api/v1/journal/{id:guid}"] = Access.ApiOwned,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["POST /account/signout"] = Access.FormOnly,
+        ["GET /_framework/opaque-redirect"] = Access.Public,
+        ["PAGE /"] = Access.Public,
+        ["PAGE /error"] = Access.Public,
+        ["PAGE /not-found"] = Access.Public,
+        ["PAGE /account/denied"] = Access.Public,
+        ["PAGE /account/signin"] = Access.Public,
+        ["PAGE /account/signup"] = Access.Public,
+        ["PAGE /setup/{Secret}"] = Access.Public,
+        ["PAGE /admin"] = Access.AdminPage,
+        ["PAGE /checkin"] = Access.Page,
+        ["PAGE /journal"] = Access.Page,
+        ["PAGE /journal/{Id:guid}/edit"] = Access.PageOwned,
+        ["PAGE /journal/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /triage/result/{Id:guid}"] = Access.PageOwned,
+        ["PAGE /triage"] = Access.Page,
+        ["PAGE /triage/review"] = Access.Page,
+        ["PAGE /profile"] = Access.Page,
+        ["PAGE /onboarding"] = Access.Page,
+        ["PAGE /settings/tokens"] = Access.Page,
+    };
+
+    /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
+    public static IReadOnlyList<string> EndpointsOf(TestApp app)
+    {
+        _ = app.Server;
+        var keys = new List<string>();
+        foreach (var e in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = e.RoutePattern.RawText ?? "";
+            var isStaticFile = pattern.Contains("{**path:file}", StringComparison.Ordinal)
+                || e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
+                || System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\.[a-z0-9]+(\.gz|\.br)?$") && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
+            if (isStaticFile)
+            {
+                continue;
+            }
+            var isPage = e.Metadata.Any(m => m.GetType().Name == "ComponentTypeMetadata");
+            if (isPage)
+            {
+                keys.Add("PAGE " + pattern);
+                continue;
+            }
+            foreach (var method in e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+            {
+                keys.Add($"{method} {pattern}");
+            }
+        }
+        return keys;
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_HasARowInTheMatrix()
+    {
+        await using var app = TestApp.Create();
+
+        var endpoints = EndpointsOf(app);
+
+        var missing = endpoints.Except(Matrix.Keys).ToList();
+        var stale = Matrix.Keys.Except(endpoints).ToList();
+        Assert.True(missing.Count == 0, "Endpoints with no row in the access matrix (add one and its tests): " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rows for endpoints the app no longer has: " + string.Join(", ", stale));
+    }
+
+    private static string Fill(string pattern, Guid id) => pattern
+        .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+        .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
+        .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
+        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Anonymous_GetsSignInOr401_OnEveryProtectedEndpoint()
+    {
+        await using var app = TestApp.Create();
+        using var client = app.Browser();
+        var failures = new List<string>();
+
+        foreach (var (key, access) in Matrix)
+        {
+            var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+            var url = Fill(key[(method.Length + 1)..], Guid.NewGuid());
+            var request = new HttpRequestMessage(method == "PAGE" ? HttpMethod.Get : new HttpMethod(method), url);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = Json.Raw("{}");
+            }
+            var response = await client.Http.SendAsync(request);
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var ok = access switch
+            {
+                Access.Api or Access.ApiOwned => response.StatusCode == HttpStatusCode.Unauthorized
+                    && response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+                Access.Page or Access.PageOwned or Access.AdminPage => response.StatusCode == HttpStatusCode.Redirect
+                    && location.Contains("/account/signin?returnUrl=", StringComparison.OrdinalIgnoreCase),
+                Access.FormOnly => response.StatusCode == HttpStatusCode.BadRequest,
+                Access.Public => (int)response.StatusCode < 500,
+                _ => false,
+            };
+            if (!ok)
+            {
+                failures.Add($"{key}: {(int)response.StatusCode} {location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task BadOrRevokedToken_Gets401()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var api = await app.ApiClientAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+
+        using var forged = app.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "srpat_forged");
+        await app.InScopeAsync(async sp =>
+        {
+            var accounts = sp.GetRequiredService<SciaticaRelief.Data.Accounts.AccountService>();
+            foreach (var token in await accounts.ListTokensAsync(person.Id))
+            {
+                await accounts.RevokeTokenAsync(person.Id, token.Id);
+            }
+            return 0;
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherPerson_Gets404_OnEveryOwnedEndpoint_AndTheRecordSurvives()
+    {
+        await using var app = TestApp.Create();
+        var owner = await app.CreatePersonAsync();
+        var other = await app.CreatePersonAsync();
+        using var ownerApi = await app.ApiClientAsync(owner);
+        using var otherApi = await app.ApiClientAsync(other);
+        using var otherBrowser = await app.SignedInBrowserAsync(other);
+        var created = await ownerApi.PostJsonAsync("/api/v1/journal", Json.CheckIn(notes: "owner's private note", redFlags: new() { ["night-pain"] = "yes" }));
+        var body = await created.ReadAsync();
+        var checkInId = Guid.Parse((string)body["id"]!);
+        var assessmentId = Guid.Parse((string)body["triage"]!["assessmentId"]!);
+        var failures = new List<string>();
+
+        foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
+        {
+            var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+            var id = key.Contains("/triage/result/", StringComparison.Ordinal) ? assessmentId : checkInId;
+            var url = Fill(key[(method.Length + 1)..], id);
+            HttpResponseMessage response;
+            if (access == Access.ApiOwned)
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method == "PUT")
+                {
+                    request.Content = Json.Body(Json.CheckIn(painNow: 0, notes: "overwritten"));
+                    request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                }
+                response = await otherApi.SendAsync(request);
+            }
+            else
+            {
+                response = await otherBrowser.GetAsync(url);
+            }
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound || text.Contains("owner's private note", StringComparison.Ordinal))
+            {
+                failures.Add($"{key}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var still = await (await ownerApi.GetAsync($"/api/v1/journal/{checkInId}")).ReadAsync();
+        Assert.Equal("owner's private note", (string)still["notes"]!);
+        var otherList = await (await otherApi.GetAsync("/api/v1/journal")).ReadAsync();
+        Assert.Equal(0, (int)otherList["total"]!);
+        var otherStanding = await (await otherApi.GetAsync("/api/v1/triage/standing")).ReadAsync();
+        Assert.Null(otherStanding["activeAlarm"]);
+    }
+
+    [Fact]
+    public async Task AdminPage_RefusesAPersonWhoIsNotAnAdministrator()
+    {
+        await using var app = TestApp.Create();
+        using var browser = await app.SignedInBrowserAsync(await app.CreatePersonAsync());
+
+        var response = await browser.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryPageForm_WithoutAntiforgeryToken_IsRefused()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync(administrator: true);
+        using var browser = await app.SignedInBrowserAsync(person);
+        var failures = new List<string>();
+
+        foreach (var key in Matrix.Keys.Where(k => k.StartsWith("PAGE ", StringComparison.Ordinal) || k.StartsWith("POST /account", StringComparison.Ordinal)))
+        {
+            var url = Fill(key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..], Guid.NewGuid());
+            var response = await browser.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{key}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var list = await browser.GetPageAsync("/journal");
+        Assert.Contains("No check-ins match", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CookieJsonWrite_NeedsTheAntiforgeryHeader_TokenWritesDoNot()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var browser = await app.SignedInBrowserAsync(person);
+
+        var without = await browser.Http.PostAsync("/api/v1/journal", Json.Body(Json.CheckIn()));
+        var page = await browser.GetPageAsync("/checkin");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/journal") { Content = Json.Body(Json.CheckIn()) };
+        request.Headers.Add("X-CSRF-TOKEN", BrowserClient.TokenOf(page));
+        var with = await browser.Http.SendAsync(request);
+        using var api = await app.ApiClientAsync(person);
+        var bearer = await api.PostJsonAsync("/api/v1/journal", Json.CheckIn());
+
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, with.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, bearer.StatusCode);
+    }
+}
