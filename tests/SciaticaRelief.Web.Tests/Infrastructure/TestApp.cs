@@ -28,6 +28,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public ConcurrentQueue<string> Logs { get; } = new();
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>False when the test reopens the same database in a second app.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
     public TestApp(TestDatabase database, Dictionary<string, string?>? settings = null)
     {
         Database = database;
@@ -71,7 +74,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -5,10 +5,11 @@ namespace SciaticaRelief.Web.Tests.Journal;
 
 public sealed class JournalApiTests
 {
-    [Fact]
-    public async Task Create_ValidCheckIn_Returns201WithTriageAndETag()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_ValidCheckIn_Returns201WithTriageAndETag(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         var person = await app.CreatePersonAsync();
         using var api = await app.ApiClientAsync(person);
 
@@ -27,10 +28,11 @@ public sealed class JournalApiTests
         Assert.Equal("after a long drive", (string)(await read.ReadAsync())["notes"]!);
     }
 
-    [Fact]
-    public async Task Create_SaddleNumbness_IsEmergencyWithTheRuleThatFired()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_SaddleNumbness_IsEmergencyWithTheRuleThatFired(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
 
         var response = await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(redFlags: new() { ["saddle-numbness"] = "unsure" }));
@@ -109,10 +111,11 @@ public sealed class JournalApiTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Create_HostileNotes_AreStoredAndReturnedAsText()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_HostileNotes_AreStoredAndReturnedAsText(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
         const string hostile = "<script>alert('x')</script> '; DROP TABLE \"CheckIns\"; -- \u202e";
 
@@ -123,10 +126,11 @@ public sealed class JournalApiTests
         Assert.Equal(hostile, (string)read["notes"]!);
     }
 
-    [Fact]
-    public async Task Create_SameIdempotencyKeyTwice_CreatesOneCheckIn()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_SameIdempotencyKeyTwice_CreatesOneCheckIn(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
         var body = Json.CheckIn();
 
@@ -139,10 +143,11 @@ public sealed class JournalApiTests
         Assert.Equal(1, (int)(await (await api.GetAsync("/api/v1/journal")).ReadAsync())["total"]!);
     }
 
-    [Fact]
-    public async Task Create_ReusedKeyWithDifferentBody_Returns422()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_ReusedKeyWithDifferentBody_Returns422(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
 
         await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(painNow: 3), "key-2");
@@ -152,10 +157,11 @@ public sealed class JournalApiTests
         Assert.Equal(1, (int)(await (await api.GetAsync("/api/v1/journal")).ReadAsync())["total"]!);
     }
 
-    [Fact]
-    public async Task Update_WithCurrentETag_SavesAndBumpsVersion_StaleETagGets412()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Update_WithCurrentETag_SavesAndBumpsVersion_StaleETagGets412(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
         var created = await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(painNow: 4));
         var etag = created.Headers.ETag!.ToString();
@@ -173,10 +179,11 @@ public sealed class JournalApiTests
         Assert.Equal("better", (string)read["notes"]!);
     }
 
-    [Fact]
-    public async Task Delete_RemovesTheCheckInAndItsTriage()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Delete_RemovesTheCheckInAndItsTriage(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
         var created = await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(redFlags: new() { ["bladder-control"] = "yes" }));
 
@@ -189,10 +196,11 @@ public sealed class JournalApiTests
         Assert.Null(standing["activeAlarm"]);
     }
 
-    [Fact]
-    public async Task List_PagesNewestFirstAndFiltersByLocalDay()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task List_PagesNewestFirstAndFiltersByLocalDay(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync(zone: "Pacific/Auckland"));
         // Auckland is UTC+13 in November: 24 Nov 12:30Z is 25 Nov 01:30 there, 24 Nov 09:00Z is 24 Nov 22:00
         // and 25 Nov 11:30Z is 26 Nov 00:30. The local day, not the UTC day, counts.
@@ -213,10 +221,11 @@ public sealed class JournalApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
     }
 
-    [Fact]
-    public async Task Create_LocalTimeInDaylightSavingGap_IsShiftedForwardWithANotice()
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_LocalTimeInDaylightSavingGap_IsShiftedForwardWithANotice(string provider)
     {
-        await using var app = TestApp.Create();
+        await using var app = await TestApp.CreateAsync(provider);
         using var api = await app.ApiClientAsync(await app.CreatePersonAsync(zone: "Europe/London"));
         var body = Json.CheckIn();
         body["occurredAtLocal"] = "2026-03-29T01:30:00";
@@ -227,5 +236,21 @@ public sealed class JournalApiTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.StartsWith("2026-03-29T02:30:00+01:00", (string)created["occurredAt"]!, StringComparison.Ordinal);
         Assert.Contains("clocks went forward", (string)created["notices"]![0]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Create_SameKeyRacing_CreatesExactlyOneCheckIn(string provider)
+    {
+        // In-memory SQLite's shared cache refuses concurrent writers outright; a file behaves as in production.
+        await using var app = new TestApp(provider == "Sqlite" ? TestDatabase.FileSqlite() : await TestDatabase.PostgresAsync());
+        using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
+        var body = Json.CheckIn(notes: "sent five times at once");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.PostJsonAsync("/api/v1/journal", body, "racing-key")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
+        Assert.Equal(1, (int)(await (await api.GetAsync("/api/v1/journal")).ReadAsync())["total"]!);
     }
 }
