@@ -156,6 +156,42 @@ public sealed class Journeys(BrowserFixture browser)
         }
     }
 
+    [BrowserFact]
+    public async Task Dashboard_WithAMonthOfCheckIns_DrawsADotADayAndTheTrend()
+    {
+        await using var app = TestApp.Create();
+        var url = BrowserFixture.Serve(app);
+        var person = await app.CreatePersonAsync();
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SciaticaRelief.Data.ReliefDbContext>();
+            for (var day = 29; day >= 0; day--)
+            {
+                var at = TestApp.Start.UtcDateTime.AddDays(-day).AddHours(-3);
+                var pain = 7 - (int)Math.Round(4.0 * (29 - day) / 29) + (day % 3 == 0 ? 1 : 0);
+                db.CheckIns.Add(new SciaticaRelief.Core.Journal.CheckIn
+                {
+                    PersonId = person.Id, Id = Guid.CreateVersion7(), OccurredAtUtc = at, TimeZoneId = "Europe/London",
+                    PainNow = pain, BodyAreas = day > 15 ? 0b11_0000_0000 : 0b1_0000, Radiation = day > 15 ? SciaticaRelief.Core.Journal.Radiation.Foot : SciaticaRelief.Core.Journal.Radiation.Thigh,
+                    CreatedAtUtc = at, UpdatedAtUtc = at, Version = 1,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var page = await browser.NewPageAsync(url);
+        await SignInAsync(page, person.Email!);
+
+        await page.GotoAsync("/?days=30");
+
+        Assert.Equal(30, await page.Locator(".chart-svg circle.dot").CountAsync());
+        Assert.Equal(1, await page.Locator(".chart-svg polyline.trend").CountAsync());
+        Assert.Equal(30, await page.Locator(".chart-svg rect.bar").CountAsync());
+        var description = await page.TextContentAsync("#pain-chart-desc");
+        Assert.Contains("30 days with check-ins", description, StringComparison.Ordinal);
+        await page.SetViewportSizeAsync(1100, 1400);
+        await ScreenshotAsync(page, "dashboard");
+    }
+
     internal static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/signin");
