@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SciaticaRelief.Data;
@@ -14,7 +15,7 @@ namespace SciaticaRelief.Web.Security;
 /// </summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ReliefDbContext db, TimeProvider clock)
+    ReliefDbContext db, TimeProvider clock, UserManager<ReliefUser> users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -41,7 +42,8 @@ public sealed class AccessTokenHandler(
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
-        if (found.User.LockoutEnd is { } end && end.UtcDateTime > now)
+        // Identity's own check, so a token and the sign-in form agree on what "locked" means.
+        if (await users.IsLockedOutAsync(found.User))
         {
             return AuthenticateResult.Fail("The account is locked.");
         }

@@ -45,4 +45,19 @@ public sealed class CheckInFormTests
         Assert.Contains("Get emergency care now", result, StringComparison.Ordinal);
         Assert.Contains("999", result, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Post_TimeInTheSpringForwardGap_IsSavedAnHourLaterAndSaysSo()
+    {
+        await using var app = TestApp.Create();
+        using var browser = await app.SignedInBrowserAsync(await app.CreatePersonAsync(zone: "Europe/London"));
+        var fields = Fields();
+        fields["occurredAtLocal"] = "2026-03-29T01:30";
+
+        var response = await browser.SubmitFormAsync("/checkin", "checkin", fields);
+        var result = await browser.GetPageAsync(response.Headers.Location!.PathAndQuery);
+
+        Assert.Contains("clocks went forward", result, StringComparison.Ordinal);
+        Assert.Contains("saved as 02:30", result, StringComparison.Ordinal);
+    }
 }

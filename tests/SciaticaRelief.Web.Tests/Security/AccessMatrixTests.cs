@@ -186,6 +186,23 @@ public sealed class AccessMatrixTests
     }
 
     [Fact]
+    public async Task LockedOutAccount_ItsTokensAreRefusedToo()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var api = await app.ApiClientAsync(person);
+
+        await app.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SciaticaRelief.Data.Accounts.ReliefUser>>();
+            var user = await users.FindByIdAsync(person.Id.ToString());
+            return await users.SetLockoutEndDateAsync(user!, TimeProvider.System.GetUtcNow().AddMinutes(15));
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnotherPerson_Gets404_OnEveryOwnedEndpoint_AndTheRecordSurvives()
     {
         await using var app = TestApp.Create();
