@@ -216,6 +216,7 @@ public sealed class AdminCommandsTests
         Assert.Equal(Secrets.Hash(token), stored.TokenHash);
         Assert.Equal("backup script", stored.Name);
         Assert.NotEqual(token, stored.TokenHash);
+        Assert.True(cli.FilesContain(stored.TokenHash), "the file search should find what is stored");
         Assert.False(cli.FilesContain(token), "the plain token must not be written to the database");
     }
 
@@ -224,8 +225,9 @@ public sealed class AdminCommandsTests
     {
         var database = TestDatabase.FileSqlite();
         await using var app = new TestApp(database);
-        await CliDatabase.RunAsync(database.FilePath!, Passphrase + "\n", "admin", "user", "create", "--email", Email, "--password-stdin");
-        var run = await CliDatabase.RunAsync(database.FilePath!, "", "admin", "token", "create", "--email", Email);
+        await CliDatabase.RunOnFileAsync(database.FilePath!, Passphrase + "\n", "admin", "user", "create", "--email", Email, "--password-stdin");
+        var run = await CliDatabase.RunOnFileAsync(database.FilePath!, "", "admin", "token", "create", "--email", Email);
+        Assert.Equal(ReliefCli.Ok, run.ExitCode);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", run.Stdout.Trim());
 
@@ -295,7 +297,7 @@ public sealed class AdminCommandsTests
             ["Accounts:PasswordHashIterations"] = "1000",
         };
 
-        public static async Task<CliRun> RunAsync(string file, string stdin, params string[] args)
+        public static async Task<CliRun> RunOnFileAsync(string file, string stdin, params string[] args)
         {
             using var input = new StringReader(stdin);
             await using var output = new StringWriter();
@@ -304,7 +306,7 @@ public sealed class AdminCommandsTests
             return new CliRun(exitCode, output.ToString(), error.ToString());
         }
 
-        public Task<CliRun> RunAsync(string stdin, params string[] args) => RunAsync(FilePath, stdin, args);
+        public Task<CliRun> RunAsync(string stdin, params string[] args) => RunOnFileAsync(FilePath, stdin, args);
 
         public async Task CreateUserAsync(string email, string password)
         {
@@ -324,7 +326,7 @@ public sealed class AdminCommandsTests
             return await work(scope.ServiceProvider);
         }
 
-        public Task InScopeAsync(Func<IServiceProvider, Task> work) => InScopeAsync(async sp =>
+        public async Task InScopeAsync(Func<IServiceProvider, Task> work) => await InScopeAsync(async sp =>
         {
             await work(sp);
             return true;
