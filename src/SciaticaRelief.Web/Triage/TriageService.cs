@@ -47,6 +47,12 @@ public sealed class TriageService(ReliefDbContext db, PersonContext person)
     public Task<TriageAssessment?> LatestAsync(CancellationToken ct) =>
         db.TriageAssessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc).FirstOrDefaultAsync(ct);
 
+    /// <summary>The latest Emergency or Urgent assessment: the one whose signs an alarm shows.</summary>
+    public Task<TriageAssessment?> LatestAlarmAsync(CancellationToken ct) =>
+        db.TriageAssessments.AsNoTracking()
+            .Where(a => a.Level == TriageLevel.Emergency || a.Level == TriageLevel.Urgent)
+            .OrderByDescending(a => a.AssessedAtUtc).FirstOrDefaultAsync(ct);
+
     public Task<TriageAssessment?> FindAsync(Guid id, CancellationToken ct) =>
         db.TriageAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
 

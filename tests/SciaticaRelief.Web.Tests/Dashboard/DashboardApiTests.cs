@@ -81,4 +81,23 @@ public sealed class DashboardApiTests
         Assert.Contains("<td>7</td>", page, StringComparison.Ordinal);
         Assert.Contains("data-self-care", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DashboardPage_AfterAnEmergencyAndACleanCheckIn_StillShowsTheAlarmAndItsSigns_AndNoSelfCare()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync(region: "AU");
+        using var api = await app.ApiClientAsync(person);
+        await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(redFlags: new() { ["saddle-numbness"] = "yes" }, occurredAt: "2026-11-25T08:00:00Z"));
+        await api.PostJsonAsync("/api/v1/journal", Json.CheckIn(occurredAt: "2026-11-25T10:00:00Z"));
+        using var browser = await app.SignedInBrowserAsync(person);
+
+        var page = await browser.GetPageAsync("/");
+
+        Assert.Contains("triage-emergency", page, StringComparison.Ordinal);
+        Assert.Contains("000", page, StringComparison.Ordinal);
+        Assert.Contains("Numbness or tingling in the saddle area", page, StringComparison.Ordinal);
+        Assert.Contains("record that a clinician has seen you", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-self-care", page, StringComparison.Ordinal);
+    }
 }
