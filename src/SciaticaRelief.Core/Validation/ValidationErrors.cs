@@ -19,6 +19,18 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    public void AddAll(ValidationErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, messages) in other._errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(field, message);
+            }
+        }
+    }
+
     public void Range(string field, string label, int? value, int min, int max, bool required = false)
     {
         if (value is null)

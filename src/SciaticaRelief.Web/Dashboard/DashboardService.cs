@@ -62,11 +62,7 @@ public sealed class DashboardService(ReliefDbContext db, PersonContext person, T
         var standing = await triage.StandingAsync(ct);
         var latest = await triage.LatestAsync(ct);
         var total = await db.CheckIns.CountAsync(ct);
-        var standingResponse = new StandingResponse(standing.Effective, standing.ActiveAlarm, standing.AlarmSinceUtc,
-            standing.ActiveAlarm is not null && !standing.HasCleanCheckInSince,
-            standing.ActiveAlarm is not null && !standing.ClinicianSeenSince,
-            standing.PausesSelfCare,
-            latest is null ? null : TriageSummary.From(latest));
+        var standingResponse = StandingResponse.From(standing, latest);
         var routine = standing.ActiveAlarm is null && latest?.FiredRuleIds.Contains("R-NO-PROGRESS-28D") == true;
         return new DashboardData(from, today, series, standingResponse, routine, total);
     }

@@ -37,7 +37,18 @@ public sealed record StandingResponse(
     bool NeedsCleanCheckIn,
     bool NeedsClinicianReview,
     bool SelfCarePaused,
-    TriageSummary? Latest);
+    TriageSummary? Latest)
+{
+    public static StandingResponse From(TriageStanding standing, TriageAssessment? latest)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        return new(standing.Effective, standing.ActiveAlarm, standing.AlarmSinceUtc,
+            standing.ActiveAlarm is not null && !standing.HasCleanCheckInSince,
+            standing.ActiveAlarm is not null && !standing.ClinicianSeenSince,
+            standing.PausesSelfCare,
+            latest is null ? null : TriageSummary.From(latest));
+    }
+}
 
 public sealed record ClinicianReviewRequest(DateTimeOffset? SeenAt, string? Note);
 
@@ -83,12 +94,12 @@ public static class TriageApi
             var profile = await person.ProfileAsync(ct);
             var region = Regions.GetOrOther(profile.RegionCode);
             TriageResult result;
-            Guid? id2 = null;
+            Guid? assessmentId = null;
             if (request.Conditions is null && request.Age is null)
             {
                 var (assessment, r) = await triage.AssessAsync(answers, AssessmentSource.SymptomCheck, ct);
                 result = r;
-                id2 = assessment.Id;
+                assessmentId = assessment.Id;
             }
             else
             {
@@ -100,7 +111,7 @@ public static class TriageApi
                 result = TriageEngine.Evaluate(input);
             }
             var advice = TriageAdvice.For(result.Level, region, result.SeeDoctorToday);
-            return TypedResults.Ok(new TriageResponse(id2, result.Level, result.SeeDoctorToday,
+            return TypedResults.Ok(new TriageResponse(assessmentId, result.Level, result.SeeDoctorToday,
                 [.. result.FiredRules.Select(r => new FiredRule(r.Id, r.Reason, r.Source))],
                 [.. result.Unanswered.Select(RedFlagQuestions.IdOf)],
                 advice.Headline, advice.Steps, advice.Caveat, region.EmergencyNumber));
@@ -112,13 +123,7 @@ public static class TriageApi
 
         group.MapGet("/standing", async Task<IResult> (TriageService triage, CancellationToken ct) =>
         {
-            var standing = await triage.StandingAsync(ct);
-            var latest = await triage.LatestAsync(ct);
-            return TypedResults.Ok(new StandingResponse(standing.Effective, standing.ActiveAlarm, standing.AlarmSinceUtc,
-                standing.ActiveAlarm is not null && !standing.HasCleanCheckInSince,
-                standing.ActiveAlarm is not null && !standing.ClinicianSeenSince,
-                standing.PausesSelfCare,
-                latest is null ? null : TriageSummary.From(latest)));
+            return TypedResults.Ok(StandingResponse.From(await triage.StandingAsync(ct), await triage.LatestAsync(ct)));
         })
         .WithName("GetTriageStanding")
         .WithSummary("Where the Person stands: an Emergency or Urgent result stays until a clean check-in and a clinician review.")
