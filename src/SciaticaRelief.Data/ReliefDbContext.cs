@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Questionnaires;
+using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Data.Accounts;
 
@@ -32,6 +34,11 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<TriageAssessment> TriageAssessments => Set<TriageAssessment>();
     public DbSet<ClinicianReview> ClinicianReviews => Set<ClinicianReview>();
+    public DbSet<Treatment> Treatments => Set<Treatment>();
+    public DbSet<TreatmentFollowUp> TreatmentFollowUps => Set<TreatmentFollowUp>();
+    public DbSet<EarSeedApplication> EarSeedApplications => Set<EarSeedApplication>();
+    public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
+    public DbSet<QuestionnaireSchedule> QuestionnaireSchedules => Set<QuestionnaireSchedule>();
 
     /// <summary>Entity types outside the Person-key rule: accounts, install settings, keys (STYLE.md).</summary>
     public static IReadOnlySet<Type> NonHealthEntities { get; } = new HashSet<Type>
@@ -104,7 +111,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.HasIndex(a => new { a.PersonId, a.CheckInId });
             b.Property(a => a.FiredRules).HasMaxLength(400);
             b.Ignore(a => a.FiredRuleIds);
-            b.Property(a => a.Answers).HasConversion(new AnswersConverter(), AnswersConverter.Comparer).HasMaxLength(2000);
+            b.Property(a => a.Answers).HasConversion(new JsonColumn<Dictionary<string, Answer>>(), JsonColumn<Dictionary<string, Answer>>.Comparer).HasMaxLength(2000);
             // The Person's id is part of the foreign key, as it must be for a distributed (Citus) table.
             b.HasOne<CheckIn>().WithMany()
                 .HasForeignKey(a => new { a.PersonId, a.CheckInId })
@@ -119,21 +126,88 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(r => r.Note).HasMaxLength(1000);
             b.HasQueryFilter(r => r.PersonId == OwnerId);
         });
+
+        builder.Entity<EarSeedApplication>(b =>
+        {
+            b.HasKey(a => new { a.PersonId, a.Id });
+            b.HasIndex(a => new { a.PersonId, a.AppliedAtUtc });
+            b.Property(a => a.Points).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            b.Property(a => a.TimeZoneId).HasMaxLength(64);
+            b.Property(a => a.Notes).HasMaxLength(Core.Validation.TextRules.NotesMaxLength);
+            b.Property(a => a.Version).IsConcurrencyToken();
+            b.HasQueryFilter(a => a.PersonId == OwnerId);
+        });
+
+        builder.Entity<Treatment>(b =>
+        {
+            b.HasKey(t => new { t.PersonId, t.Id });
+            b.HasIndex(t => new { t.PersonId, t.StartedAtUtc });
+            b.HasIndex(t => new { t.PersonId, t.ModalityId, t.StartedAtUtc });
+            b.Property(t => t.ModalityId).HasMaxLength(64);
+            b.Property(t => t.TimeZoneId).HasMaxLength(64);
+            b.Property(t => t.Therapist).HasMaxLength(100);
+            b.Property(t => t.Notes).HasMaxLength(Core.Validation.TextRules.NotesMaxLength);
+            b.Property(t => t.Doses).HasConversion(new JsonColumn<List<MedicineDose>>(), JsonColumn<List<MedicineDose>>.Comparer).HasMaxLength(4000);
+            b.Property(t => t.Points).HasConversion(new JsonColumn<List<PointPressed>>(), JsonColumn<List<PointPressed>>.Comparer).HasMaxLength(4000);
+            b.Property(t => t.Version).IsConcurrencyToken();
+            b.HasOne<EarSeedApplication>().WithMany()
+                .HasForeignKey(t => new { t.PersonId, t.EarSeedApplicationId })
+                .HasPrincipalKey(a => new { a.PersonId, a.Id })
+                .OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(t => t.PersonId == OwnerId);
+        });
+
+        builder.Entity<TreatmentFollowUp>(b =>
+        {
+            b.HasKey(f => new { f.PersonId, f.Id });
+            b.HasIndex(f => new { f.PersonId, f.TreatmentId, f.HoursAfter }).IsUnique();
+            b.Property(f => f.Notes).HasMaxLength(1000);
+            b.HasOne<Treatment>().WithMany()
+                .HasForeignKey(f => new { f.PersonId, f.TreatmentId })
+                .HasPrincipalKey(t => new { t.PersonId, t.Id })
+                .OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(f => f.PersonId == OwnerId);
+        });
+
+        builder.Entity<QuestionnaireResponse>(b =>
+        {
+            b.HasKey(r => new { r.PersonId, r.Id });
+            b.HasIndex(r => new { r.PersonId, r.InstrumentId, r.AuthoredAtUtc });
+            b.Property(r => r.InstrumentId).HasMaxLength(64);
+            b.Property(r => r.InstrumentVersion).HasMaxLength(32);
+            b.Property(r => r.TimeZoneId).HasMaxLength(64);
+            b.Property(r => r.Band).HasMaxLength(64);
+            b.Property(r => r.Answers).HasConversion(new JsonColumn<List<ResponseAnswer>>(), JsonColumn<List<ResponseAnswer>>.Comparer).HasMaxLength(8000);
+            b.Property(r => r.Subscores).HasConversion(new JsonColumn<Dictionary<string, decimal>>(), JsonColumn<Dictionary<string, decimal>>.Comparer).HasMaxLength(1000);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasQueryFilter(r => r.PersonId == OwnerId);
+        });
+
+        builder.Entity<QuestionnaireSchedule>(b =>
+        {
+            b.HasKey(s => new { s.PersonId, s.Id });
+            b.HasIndex(s => new { s.PersonId, s.InstrumentId }).IsUnique();
+            b.Property(s => s.InstrumentId).HasMaxLength(64);
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasQueryFilter(s => s.PersonId == OwnerId);
+        });
+    }
+
+    /// <summary>A small value stored as JSON text in one column (a list of doses, the answers of a response).</summary>
+    private sealed class JsonColumn<T>() : ValueConverter<T, string>(
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<T>(v, (JsonSerializerOptions?)null)!)
+        where T : class
+    {
+        public static readonly ValueComparer<T> Comparer = new(
+            (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), (JsonSerializerOptions?)null)!);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-
-    private sealed class AnswersConverter() : ValueConverter<Dictionary<string, Answer>, string>(
-        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-        v => JsonSerializer.Deserialize<Dictionary<string, Answer>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, Answer>())
-    {
-        public static readonly ValueComparer<Dictionary<string, Answer>> Comparer = new(
-            (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-            v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-            v => new Dictionary<string, Answer>(v));
-    }
 }
 
 public sealed class SqliteReliefDbContext(DbContextOptions<SqliteReliefDbContext> options, IOwnerScope owner)

@@ -291,6 +291,270 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("SciaticaRelief.Core.Questionnaires.QuestionnaireResponse", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("AuthoredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Subscores")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "InstrumentId", "AuthoredAtUtc");
+
+                    b.ToTable("QuestionnaireResponses");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Questionnaires.QuestionnaireSchedule", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "InstrumentId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireSchedules");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.EarSeedApplication", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Ear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RemoveByUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "AppliedAtUtc");
+
+                    b.ToTable("EarSeedApplications");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.Treatment", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BodyAreas")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BruiseAreas")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bruising")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Doses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("EarSeedApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Intensity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModalityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Pressure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Signs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Soreness")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Therapist")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "EarSeedApplicationId");
+
+                    b.HasIndex("PersonId", "StartedAtUtc");
+
+                    b.HasIndex("PersonId", "ModalityId", "StartedAtUtc");
+
+                    b.ToTable("Treatments");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.TreatmentFollowUp", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("HoursAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "TreatmentId", "HoursAfter")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentFollowUps");
+                });
+
             modelBuilder.Entity("SciaticaRelief.Core.Triage.ClinicianReview", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -652,6 +916,23 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.HasOne("SciaticaRelief.Data.Accounts.ReliefUser", null)
                         .WithOne()
                         .HasForeignKey("SciaticaRelief.Core.Profiles.Profile", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.Treatment", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Treatments.EarSeedApplication", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "EarSeedApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.TreatmentFollowUp", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Treatments.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "TreatmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

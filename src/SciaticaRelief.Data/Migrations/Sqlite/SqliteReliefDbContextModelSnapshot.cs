@@ -280,6 +280,270 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("SciaticaRelief.Core.Questionnaires.QuestionnaireResponse", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AuthoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subscores")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "InstrumentId", "AuthoredAtUtc");
+
+                    b.ToTable("QuestionnaireResponses");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Questionnaires.QuestionnaireSchedule", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "InstrumentId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireSchedules");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.EarSeedApplication", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemoveByUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "AppliedAtUtc");
+
+                    b.ToTable("EarSeedApplications");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.Treatment", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BruiseAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bruising")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Doses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EarSeedApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Intensity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModalityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pressure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Soreness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Therapist")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "EarSeedApplicationId");
+
+                    b.HasIndex("PersonId", "StartedAtUtc");
+
+                    b.HasIndex("PersonId", "ModalityId", "StartedAtUtc");
+
+                    b.ToTable("Treatments");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.TreatmentFollowUp", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoursAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "TreatmentId", "HoursAfter")
+                        .IsUnique();
+
+                    b.ToTable("TreatmentFollowUps");
+                });
+
             modelBuilder.Entity("SciaticaRelief.Core.Triage.ClinicianReview", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -637,6 +901,23 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.HasOne("SciaticaRelief.Data.Accounts.ReliefUser", null)
                         .WithOne()
                         .HasForeignKey("SciaticaRelief.Core.Profiles.Profile", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.Treatment", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Treatments.EarSeedApplication", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "EarSeedApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Treatments.TreatmentFollowUp", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Treatments.Treatment", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "TreatmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
