@@ -32,6 +32,8 @@ public static class ReliefServices
 
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReliefOptions>().Bind(configuration.GetSection(ReliefOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => Directory.Exists(o.Folder), "Content:Folder does not exist: the app cannot find its content files.").ValidateOnStart();
         var relief = configuration.GetSection(ReliefOptions.Section).Get<ReliefOptions>() ?? new ReliefOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
