@@ -55,6 +55,7 @@ public static class DatabaseStartup
                 }
                 await db.Database.MigrateAsync(ct);
                 await CheckSqlitePragmasAsync(db, isFile, ct);
+                await BackfillLocalDatesAsync(db, ct);
             }
             finally
             {
@@ -64,6 +65,30 @@ public static class DatabaseStartup
         else
         {
             await db.Database.MigrateAsync(ct);
+            await BackfillLocalDatesAsync(db, ct);
+        }
+    }
+
+    /// <summary>
+    /// Check-ins saved before the LocalDate column existed get their local day, computed in .NET
+    /// (the zone rules are not in the database). A no-op once done: one indexed probe.
+    /// </summary>
+    private static async Task BackfillLocalDatesAsync(ReliefDbContext db, CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.CheckIns.IgnoreQueryFilters().Where(c => c.LocalDate == DateOnly.MinValue).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            foreach (var c in batch)
+            {
+                c.LocalDate = Core.Time.LocalTime.LocalDay(c.OccurredAtUtc,
+                    Core.Time.LocalTime.TryFindZone(c.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -49,6 +49,56 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
         typeof(DataProtectionKey), typeof(AccessToken), typeof(SetupSecret), typeof(InstallSettings),
     };
 
+    /// <summary>
+    /// Saves, and in the same transaction bumps the <see cref="Profile.DataVersion"/> of every Person
+    /// whose health rows changed, so views derived from them know at one read whether to recompute.
+    /// Bulk ExecuteUpdate/ExecuteDelete bypass this: use them on health tables only with a bump.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var people = ChangedPeople();
+        if (people.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            var own = Database.CurrentTransaction is null;
+            var tx = own ? await Database.BeginTransactionAsync(ct) : null;
+            try
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                await Profiles.IgnoreQueryFilters().Where(p => people.Contains(p.PersonId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.DataVersion, p => p.DataVersion + 1), ct);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
+                return saved;
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    await tx.DisposeAsync();
+                }
+            }
+        }, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private List<Guid> ChangedPeople() =>
+        [.. ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && !NonHealthEntities.Contains(e.Metadata.ClrType) && e.Metadata.ClrType != typeof(IdempotencyRecord)
+                && e.Metadata.FindProperty("PersonId") is not null
+                && !(e.Entity is Profile && e.State == EntityState.Added))
+            .Select(e => (Guid)e.Property("PersonId").CurrentValue!)
+            .Distinct()];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -98,6 +148,8 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
         {
             b.HasKey(c => new { c.PersonId, c.Id });
             b.HasIndex(c => new { c.PersonId, c.OccurredAtUtc });
+            // Covering index for the daily series: GROUP BY LocalDate reads only the index.
+            b.HasIndex(c => new { c.PersonId, c.LocalDate, c.PainNow, c.Radiation });
             b.Property(c => c.TimeZoneId).HasMaxLength(64);
             b.Property(c => c.Notes).HasMaxLength(Core.Validation.TextRules.NotesMaxLength);
             b.Property(c => c.Version).IsConcurrencyToken();

@@ -14,6 +14,9 @@ public sealed class CheckIn
     /// <summary>The IANA zone the Person was in, so the local day can be recovered.</summary>
     public string TimeZoneId { get; set; } = "UTC";
 
+    /// <summary>The local day in <see cref="TimeZoneId"/>, kept with the row so daily figures group in the database.</summary>
+    public DateOnly LocalDate { get; set; }
+
     public int PainNow { get; set; }
     public int? PainWorst { get; set; }
     public int? PainAverage { get; set; }

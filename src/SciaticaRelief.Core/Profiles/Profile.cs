@@ -21,6 +21,12 @@ public sealed class Profile
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// Bumped whenever any of the Person's health rows changes (see ReliefDbContext.SaveChangesAsync),
+    /// so a validator for their derived views (dashboard, insights) is one read of this row.
+    /// </summary>
+    public long DataVersion { get; set; }
+
     /// <summary>Age in whole years this year, from the birth year alone (may be one high before the birthday).</summary>
     public int? AgeIn(int year) => BirthYear is { } born ? year - born : null;
 }

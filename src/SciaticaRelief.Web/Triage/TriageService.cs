@@ -36,11 +36,33 @@ public sealed class TriageService(ReliefDbContext db, PersonContext person)
         return (assessment, result);
     }
 
+    /// <summary>
+    /// The standing, from only the rows that decide it: every Emergency or Urgent assessment with the
+    /// first clean one after it, and the latest assessment. Later clean ones change nothing (the fold in
+    /// <see cref="TriageStanding.Compute"/> only asks whether one exists after each alarm), so a Person
+    /// with years of check-ins does not read them all.
+    /// </summary>
     public async Task<TriageStanding> StandingAsync(CancellationToken ct)
     {
-        var points = await db.TriageAssessments.AsNoTracking()
-            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).ToListAsync(ct);
-        var reviews = await db.ClinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
+        var alarms = await db.TriageAssessments.AsNoTracking()
+            .Where(a => a.Level == TriageLevel.Emergency || a.Level == TriageLevel.Urgent)
+            .Select(a => new
+            {
+                a.AssessedAtUtc,
+                a.Level,
+                FirstCleanAfter = db.TriageAssessments
+                    .Where(c => c.Level != TriageLevel.Emergency && c.Level != TriageLevel.Urgent && c.AssessedAtUtc > a.AssessedAtUtc)
+                    .Min(c => (DateTime?)c.AssessedAtUtc),
+            })
+            .ToListAsync(ct);
+        var latest = await db.TriageAssessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc)
+            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).FirstOrDefaultAsync(ct);
+        var points = alarms.Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level))
+            .Concat(alarms.Where(a => a.FirstCleanAfter is not null).Select(a => new AssessmentPoint(a.FirstCleanAfter!.Value, TriageLevel.SelfCare)))
+            .Where(p => latest is null || p.AtUtc != latest.AtUtc)
+            .Append(latest)
+            .OfType<AssessmentPoint>();
+        List<DateTime> reviews = alarms.Count == 0 ? [] : await db.ClinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
         return TriageStanding.Compute(points, reviews);
     }
 

@@ -205,6 +205,9 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -252,6 +255,8 @@ namespace SciaticaRelief.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
 
+                    b.HasIndex("PersonId", "LocalDate", "PainNow", "Radiation");
+
                     b.ToTable("CheckIns");
                 });
 
@@ -265,6 +270,9 @@ namespace SciaticaRelief.Data.Migrations.Postgres
 
                     b.Property<int>("Conditions")
                         .HasColumnType("integer");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Onboarded")
                         .HasColumnType("boolean");

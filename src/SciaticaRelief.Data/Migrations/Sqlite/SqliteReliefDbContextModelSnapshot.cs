@@ -194,6 +194,9 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -241,6 +244,8 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
 
+                    b.HasIndex("PersonId", "LocalDate", "PainNow", "Radiation");
+
                     b.ToTable("CheckIns");
                 });
 
@@ -253,6 +258,9 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Conditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Onboarded")
