@@ -14,6 +14,13 @@ public readonly record struct PainPoint(DateTime AtUtc, string TimeZoneId, int P
 /// <param name="CheckIns">How many check-ins the day had.</param>
 public sealed record DayPain(DateOnly Date, double Pain, double Trend, Radiation Radiation, int CheckIns);
 
+/// <summary>One local day's unrounded mean, for figures computed from it (the insights' next-day changes).</summary>
+/// <param name="Date">The local day (each check-in in the zone it was made in).</param>
+/// <param name="Pain">The exact mean of that day's "pain now" values (not rounded).</param>
+/// <param name="Radiation">The furthest the pain reached that day.</param>
+/// <param name="CheckIns">How many check-ins the day had.</param>
+public sealed record DayMean(DateOnly Date, double Pain, Radiation Radiation, int CheckIns);
+
 /// <summary>
 /// The day's pain and its trend, defined so two people compute the same figure: the day's pain is
 /// the mean of that local day's "pain now" values; the trend is a 7-day rolling mean of those.
@@ -22,23 +29,38 @@ public static class DailySeries
 {
     public const int TrendDays = 7;
 
-    public static IReadOnlyList<DayPain> Compute(IEnumerable<PainPoint> points)
+    public static IReadOnlyList<DayPain> Compute(IEnumerable<PainPoint> points) => FromMeans(Means(points));
+
+    /// <summary>
+    /// Each local day's exact mean, oldest first: the figures the series rounds for display, and
+    /// the input of <see cref="InsightsCalculator"/> (which must not compute from rounded values).
+    /// A check-in's day is its local day in the zone it was made in; an unknown zone counts as UTC.
+    /// </summary>
+    public static IReadOnlyList<DayMean> Means(IEnumerable<PainPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
-        var days = points
-            .GroupBy(p =>
-            {
-                if (!zones.TryGetValue(p.TimeZoneId, out var zone))
-                {
-                    zones[p.TimeZoneId] = zone = LocalTime.TryFindZone(p.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
-                }
-                return LocalTime.LocalDay(p.AtUtc, zone);
-            })
-            .Select(g => (Date: g.Key, Pain: g.Average(p => p.PainNow), Radiation: g.Max(p => p.Radiation), Count: g.Count()))
-            .OrderBy(d => d.Date)
-            .ToList();
+        var zones = new ZoneCache();
+        var days = new Dictionary<DateOnly, (int Sum, int Count, Radiation Furthest)>();
+        foreach (var p in points)
+        {
+            var day = zones.LocalDay(p.AtUtc, p.TimeZoneId);
+            days[day] = days.TryGetValue(day, out var d)
+                ? (d.Sum + p.PainNow, d.Count + 1, p.Radiation > d.Furthest ? p.Radiation : d.Furthest)
+                : (p.PainNow, 1, p.Radiation);
+        }
+        var result = new List<DayMean>(days.Count);
+        foreach (var (day, d) in days)
+        {
+            result.Add(new DayMean(day, (double)d.Sum / d.Count, d.Furthest, d.Count));
+        }
+        result.Sort((a, b) => a.Date.CompareTo(b.Date));
+        return result;
+    }
 
+    /// <summary>The rounded series with its trend, from <see cref="Means"/>.</summary>
+    public static IReadOnlyList<DayPain> FromMeans(IReadOnlyList<DayMean> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
         var result = new List<DayPain>(days.Count);
         var start = 0;
         double sum = 0;
@@ -51,8 +73,25 @@ public static class DailySeries
                 start++;
             }
             var trend = sum / (i - start + 1);
-            result.Add(new DayPain(days[i].Date, Math.Round(days[i].Pain, 2), Math.Round(trend, 2), days[i].Radiation, days[i].Count));
+            result.Add(new DayPain(days[i].Date, Math.Round(days[i].Pain, 2), Math.Round(trend, 2), days[i].Radiation, days[i].CheckIns));
         }
         return result;
     }
+}
+
+/// <summary>IANA zones looked up once per computation; an unknown zone counts as UTC (as the series always has).</summary>
+internal sealed class ZoneCache
+{
+    private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+
+    public TimeZoneInfo Find(string timeZoneId)
+    {
+        if (!_zones.TryGetValue(timeZoneId, out var zone))
+        {
+            _zones[timeZoneId] = zone = LocalTime.TryFindZone(timeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        }
+        return zone;
+    }
+
+    public DateOnly LocalDay(DateTime utc, string timeZoneId) => LocalTime.LocalDay(utc, Find(timeZoneId));
 }
