@@ -45,7 +45,10 @@ public sealed class Accessibility(BrowserFixture browser)
 
         var entryId = await page.GetAttributeAsync("a[href$='/edit']", "href");
         foreach (var path in new[] { "/", "/?days=365", "/checkin", "/journal", entryId!, entryId!.Replace("/edit", "/delete", StringComparison.Ordinal),
-                     "/triage", "/triage/review", resultPath, "/profile", "/settings/tokens", "/admin", "/onboarding" })
+                     "/triage", "/triage/review", resultPath, "/profile", "/insights", "/settings/tokens", "/admin", "/onboarding",
+                     "/questionnaires", "/questionnaires/sciatica-index/answer", "/questionnaires/nrs/answer", "/questionnaires/sciatica-index/history",
+                     "/treatments", "/treatments/new", "/treatments/new?modality=deep-tissue-massage", "/treatments/new?modality=over-the-counter-medicine",
+                     "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds" })
         {
             problems.AddRange(await ScanAsync(page, path));
         }

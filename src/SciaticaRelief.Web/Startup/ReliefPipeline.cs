@@ -6,9 +6,12 @@ using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Accounts;
 using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
+using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Profiles;
+using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
+using SciaticaRelief.Web.Treatments;
 using SciaticaRelief.Web.Triage;
 
 namespace SciaticaRelief.Web.Startup;
@@ -62,6 +65,9 @@ public static class ReliefPipeline
         api.MapTriageApi();
         api.MapJournalApi();
         api.MapDashboardApi();
+        api.MapInsightsApi();
+        api.MapTreatmentApi();
+        api.MapQuestionnaireApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

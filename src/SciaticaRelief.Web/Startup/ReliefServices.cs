@@ -13,7 +13,9 @@ using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Profiles;
+using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
+using SciaticaRelief.Web.Treatments;
 using SciaticaRelief.Web.Triage;
 
 namespace SciaticaRelief.Web.Startup;
@@ -142,6 +144,12 @@ public static class ReliefServices
         services.AddScoped<JournalService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<Insights.InsightsService>();
+        services.AddTreatments();
+        services.AddOptions<QuestionnaireOptions>().Bind(configuration.GetSection(QuestionnaireOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();
+        services.AddSingleton<QuestionnaireLibrary>();
+        services.AddScoped<QuestionnaireService>();
         services.AddScoped<ApiAntiforgeryFilter>();
         services.AddSingleton<SetupLink>();
         return builder;

@@ -41,6 +41,7 @@ public sealed class AccessMatrixTests
     {
         ["GET /api/v1/me"] = Access.Api,
         ["GET /api/v1/dashboard"] = Access.Api,
+        ["GET /api/v1/insights"] = Access.Api,
         ["GET /api/v1/profile/"] = Access.Api,
         ["PUT /api/v1/profile/"] = Access.Api,
         ["GET /api/v1/triage/questions"] = Access.Api,
@@ -53,6 +54,30 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/journal/{id:guid}"] = Access.ApiOwned,
         ["PUT /api/v1/journal/{id:guid}"] = Access.ApiOwned,
         ["DELETE /api/v1/journal/{id:guid}"] = Access.ApiOwned,
+        ["GET /api/v1/questionnaires/"] = Access.Api,
+        ["GET /api/v1/questionnaires/{instrumentId}"] = Access.Api,
+        ["POST /api/v1/questionnaires/{instrumentId}/responses"] = Access.Api,
+        ["GET /api/v1/questionnaires/{instrumentId}/responses"] = Access.Api,
+        ["GET /api/v1/questionnaire-responses/{id:guid}"] = Access.ApiOwned,
+        ["DELETE /api/v1/questionnaire-responses/{id:guid}"] = Access.ApiOwned,
+        ["GET /api/v1/questionnaire-schedules/"] = Access.Api,
+        ["POST /api/v1/questionnaire-schedules/"] = Access.Api,
+        ["POST /api/v1/questionnaire-schedules/{id:guid}/stop"] = Access.ApiOwned,
+        ["POST /api/v1/treatments/"] = Access.Api,
+        ["GET /api/v1/treatments/"] = Access.Api,
+        ["GET /api/v1/treatments/follow-ups/due"] = Access.Api,
+        ["GET /api/v1/treatments/{id:guid}"] = Access.ApiOwned,
+        ["PUT /api/v1/treatments/{id:guid}"] = Access.ApiOwned,
+        ["DELETE /api/v1/treatments/{id:guid}"] = Access.ApiOwned,
+        ["GET /api/v1/treatments/{id:guid}/follow-ups"] = Access.ApiOwned,
+        ["POST /api/v1/treatments/{id:guid}/follow-ups"] = Access.ApiOwned,
+        ["DELETE /api/v1/treatments/{id:guid}/follow-ups/{hours:int}"] = Access.ApiOwned,
+        ["POST /api/v1/ear-seeds/"] = Access.Api,
+        ["GET /api/v1/ear-seeds/"] = Access.Api,
+        ["GET /api/v1/ear-seeds/{id:guid}"] = Access.ApiOwned,
+        ["POST /api/v1/ear-seeds/{id:guid}/take-off"] = Access.ApiOwned,
+        ["GET /api/v1/modalities"] = Access.Api,
+        ["GET /api/v1/medicines/ingredients"] = Access.Api,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["POST /account/signout"] = Access.FormOnly,
         ["GET /_framework/opaque-redirect"] = Access.Public,
@@ -66,6 +91,7 @@ public sealed class AccessMatrixTests
         ["PAGE /admin"] = Access.AdminPage,
         ["PAGE /checkin"] = Access.Page,
         ["PAGE /journal"] = Access.Page,
+        ["PAGE /insights"] = Access.Page,
         ["PAGE /journal/{Id:guid}/edit"] = Access.PageOwned,
         ["PAGE /journal/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /triage/result/{Id:guid}"] = Access.PageOwned,
@@ -74,6 +100,17 @@ public sealed class AccessMatrixTests
         ["PAGE /profile"] = Access.Page,
         ["PAGE /onboarding"] = Access.Page,
         ["PAGE /settings/tokens"] = Access.Page,
+        ["PAGE /treatments"] = Access.Page,
+        ["PAGE /treatments/new"] = Access.Page,
+        ["PAGE /treatments/{Id:guid}"] = Access.PageOwned,
+        ["PAGE /treatments/{Id:guid}/edit"] = Access.PageOwned,
+        ["PAGE /treatments/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /treatments/{Id:guid}/follow-up"] = Access.PageOwned,
+        ["PAGE /ear-seeds"] = Access.Page,
+        ["PAGE /questionnaires"] = Access.Page,
+        ["PAGE /questionnaires/{InstrumentId}/answer"] = Access.Page,
+        ["PAGE /questionnaires/{InstrumentId}/history"] = Access.Page,
+        ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -122,7 +159,10 @@ public sealed class AccessMatrixTests
         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
-        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{hours:int}", "24", StringComparison.Ordinal)
+        .Replace("{instrumentId}", "nrs", StringComparison.Ordinal)
+        .Replace("{InstrumentId}", "nrs", StringComparison.Ordinal);
 
     [Fact]
     public async Task Anonymous_GetsSignInOr401_OnEveryProtectedEndpoint()
@@ -215,12 +255,30 @@ public sealed class AccessMatrixTests
         var body = await created.ReadAsync();
         var checkInId = Guid.Parse((string)body["id"]!);
         var assessmentId = Guid.Parse((string)body["triage"]!["assessmentId"]!);
+        var answered = await (await ownerApi.PostJsonAsync("/api/v1/questionnaires/nrs/responses", new { answers = new[] { new { linkId = "pain", integer = 7 } } })).ReadAsync();
+        var responseId = Guid.Parse((string)answered["id"]!);
+        var scheduled = await (await ownerApi.PostJsonAsync("/api/v1/questionnaire-schedules", new { instrumentId = "nrs", frequency = "weekly" })).ReadAsync();
+        var scheduleId = Guid.Parse((string)scheduled["id"]!);
+        // A massage session 30 hours ago with its 24-hour follow-up, and ear seeds on now.
+        var session = await (await ownerApi.PostJsonAsync("/api/v1/treatments", new
+        {
+            modalityId = "deep-tissue-massage", startedAt = TestApp.Start.AddHours(-30), painBefore = 7, painAfter = 4, notes = "owner's private note",
+        })).ReadAsync();
+        var treatmentId = Guid.Parse((string)session["id"]!);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await ownerApi.PostJsonAsync($"/api/v1/treatments/{treatmentId}/follow-ups", new { hoursAfter = 24, pain = 3 })).StatusCode);
+        var seeds = await (await ownerApi.PostJsonAsync("/api/v1/ear-seeds", new { ear = "left", points = new[] { "shen-men" }, notes = "owner's private note" })).ReadAsync();
+        var applicationId = Guid.Parse((string)seeds["id"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
         {
             var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
-            var id = key.Contains("/triage/result/", StringComparison.Ordinal) ? assessmentId : checkInId;
+            var id = key.Contains("/triage/result/", StringComparison.Ordinal) ? assessmentId
+                : key.Contains("questionnaire-responses", StringComparison.Ordinal) || key.Contains("/questionnaires/responses/", StringComparison.Ordinal) ? responseId
+                : key.Contains("questionnaire-schedules", StringComparison.Ordinal) ? scheduleId
+                : key.Contains("/treatments/", StringComparison.Ordinal) ? treatmentId
+                : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
+                : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
             if (access == Access.ApiOwned)
@@ -228,8 +286,14 @@ public sealed class AccessMatrixTests
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method == "PUT")
                 {
-                    request.Content = Json.Body(Json.CheckIn(painNow: 0, notes: "overwritten"));
+                    request.Content = key.Contains("/treatments/", StringComparison.Ordinal)
+                        ? Json.Body(new { modalityId = "swedish-massage", notes = "overwritten" })
+                        : Json.Body(Json.CheckIn(painNow: 0, notes: "overwritten"));
                     request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                }
+                else if (method == "POST" && key.EndsWith("/follow-ups", StringComparison.Ordinal))
+                {
+                    request.Content = Json.Body(new { hoursAfter = 48, pain = 0 });
                 }
                 response = await otherApi.SendAsync(request);
             }
@@ -251,6 +315,16 @@ public sealed class AccessMatrixTests
         Assert.Equal(0, (int)otherList["total"]!);
         var otherStanding = await (await otherApi.GetAsync("/api/v1/triage/standing")).ReadAsync();
         Assert.Null(otherStanding["activeAlarm"]);
+        var stillTreated = await (await ownerApi.GetAsync($"/api/v1/treatments/{treatmentId}")).ReadAsync();
+        Assert.Equal("owner's private note", (string)stillTreated["notes"]!);
+        Assert.Equal(24, (int)Assert.Single(stillTreated["followUps"]!.AsArray())!["hoursAfter"]!);
+        Assert.Null((await (await ownerApi.GetAsync($"/api/v1/ear-seeds/{applicationId}")).ReadAsync())["removedAt"]);
+        Assert.Equal(0, (int)(await (await otherApi.GetAsync("/api/v1/treatments")).ReadAsync())["total"]!);
+        Assert.Equal(0, (int)(await (await otherApi.GetAsync("/api/v1/ear-seeds")).ReadAsync())["total"]!);
+        Assert.Equal(7m, (decimal)(await (await ownerApi.GetAsync($"/api/v1/questionnaire-responses/{responseId}")).ReadAsync())["score"]!);
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaires/nrs/responses")).ReadAsync())["items"]!.AsArray());
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync()).AsArray());
+        Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync())[0]!["active"]!);
     }
 
     [Fact]
