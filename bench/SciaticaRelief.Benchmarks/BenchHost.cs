@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using SciaticaRelief.Web.Startup;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
@@ -90,11 +91,7 @@ public sealed class BenchHost : IAsyncDisposable
         services.AddScoped<CurrentPerson>();
         services.AddScoped<IOwnerScope>(sp => sp.GetRequiredService<CurrentPerson>());
         services.AddReliefData(configuration);
-        services.AddScoped<Idempotency>();
-        services.AddScoped<PersonContext>();
-        services.AddScoped<TriageService>();
-        services.AddScoped<JournalService>();
-        services.AddScoped<DashboardService>();
+        services.AddReliefFeatures(configuration);
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -74,8 +74,8 @@ public static class ExplainCommand
                 .Select(c => new PainPoint(c.OccurredAtUtc, c.TimeZoneId, c.PainNow, c.Radiation)).ToListAsync();
             return $"{points.Count} points ({zone.Id})";
         });
-        await ShowAsync(host, log, $"DashboardService.ETagAsync({days}) (the 304 path)", async sp =>
-            await sp.GetRequiredService<DashboardService>().ETagAsync(days, CancellationToken.None));
+        await ShowAsync(host, log, $"DataStamp.ETagAsync(dashboard, {days}) (the 304 path)", async sp =>
+            await sp.GetRequiredService<SciaticaRelief.Web.Api.DataStamp>().ETagAsync("dashboard", days, CancellationToken.None));
         await ShowAsync(host, log, $"DashboardService.GetAsync({days})", async sp =>
         {
             var data = await sp.GetRequiredService<DashboardService>().GetAsync(days, CancellationToken.None);

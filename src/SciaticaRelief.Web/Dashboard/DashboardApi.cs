@@ -8,20 +8,13 @@ public static class DashboardApi
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/dashboard", async Task<IResult> (HttpContext http, DashboardService dashboard, CancellationToken ct, int days = DashboardService.DefaultDays) =>
+        api.MapGet("/dashboard", async Task<IResult> (HttpContext http, DashboardService dashboard, DataStamp stamp, CancellationToken ct, int days = DashboardService.DefaultDays) =>
         {
             if (days < 1 || days > DashboardService.MaxDays)
             {
                 return Problems.Invalid("days", $"Days must be from 1 to {DashboardService.MaxDays}.");
             }
-            var etag = await dashboard.ETagAsync(days, ct);
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = "private, no-cache";
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => string.Equals(t.Trim(), etag, StringComparison.Ordinal))))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-            return TypedResults.Ok(await dashboard.GetAsync(days, ct));
+            return await stamp.ConditionalAsync(http, "dashboard", days, () => dashboard.GetAsync(days, ct));
         })
         .WithTags("Dashboard")
         .WithName("GetDashboard")

@@ -24,22 +24,6 @@ public sealed class DashboardService(ReliefDbContext db, PersonContext person, T
     public const int DefaultDays = 90;
     public const int MaxDays = 3660;
 
-    /// <summary>
-    /// A validator for the dashboard's data: it changes whenever any of the Person's health rows, the
-    /// profile or the local day changes. One read of the Profile row (its DataVersion is bumped on
-    /// every save), so a repeat request that ends in 304 costs little more than authentication.
-    /// </summary>
-    public async Task<string> ETagAsync(int days, CancellationToken ct)
-    {
-        var stamp = await db.Profiles.AsNoTracking()
-            .Select(p => new { p.Version, p.DataVersion, p.TimeZoneId })
-            .SingleOrDefaultAsync(ct);
-        var zone = LocalTime.TryFindZone(stamp?.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
-        var today = LocalTime.LocalDay(person.UtcNow, zone);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{days}|{today}|{stamp?.Version}|{stamp?.DataVersion}|{zone.Id}");
-        return "\"" + Data.Accounts.Secrets.Hash(text)[..20] + "\"";
-    }
-
     public async Task<DashboardData> GetAsync(int days, CancellationToken ct)
     {
         var zone = await person.ZoneAsync(ct);

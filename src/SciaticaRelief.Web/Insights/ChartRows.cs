@@ -15,14 +15,14 @@ public sealed record ShareRow(string Label, string Measure, ResponderShare Share
 /// <summary>Turns the report's modalities into the rows the charts draw.</summary>
 public static class ChartRows
 {
-    public static IReadOnlyList<ForestRow> Forest(IStringLocalizer l, IEnumerable<ModalityEffect> modalities)
+    public static IReadOnlyList<ForestRow> Forest(IStringLocalizer l, IEnumerable<ModalityEffect> modalities, Core.Modalities.ModalityCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(modalities);
         var rows = new List<ForestRow>();
         foreach (var m in modalities)
         {
-            var name = InsightsText.ModalityName(l, m.ModalityId);
+            var name = InsightsText.ModalityName(l, m.ModalityId, catalog);
             rows.Add(new ForestRow(name, l["right after"], m.Immediate));
             rows.Add(new ForestRow(name, l["next day"], m.NextDay));
             rows.Add(new ForestRow(name, l["next day, set against days without it"], m.ComparedWithUntreated.Shown
@@ -32,14 +32,14 @@ public static class ChartRows
         return rows;
     }
 
-    public static IReadOnlyList<ShareRow> Responders(IStringLocalizer l, IEnumerable<ModalityEffect> modalities)
+    public static IReadOnlyList<ShareRow> Responders(IStringLocalizer l, IEnumerable<ModalityEffect> modalities, Core.Modalities.ModalityCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(modalities);
         return [.. modalities.SelectMany(m => new[]
         {
-            new ShareRow(InsightsText.ModalityName(l, m.ModalityId), l["right after"], m.ImmediateResponders),
-            new ShareRow(InsightsText.ModalityName(l, m.ModalityId), l["next day"], m.NextDayResponders),
+            new ShareRow(InsightsText.ModalityName(l, m.ModalityId, catalog), l["right after"], m.ImmediateResponders),
+            new ShareRow(InsightsText.ModalityName(l, m.ModalityId, catalog), l["next day"], m.NextDayResponders),
         })];
     }
 }

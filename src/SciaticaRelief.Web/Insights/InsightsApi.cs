@@ -9,20 +9,13 @@ public static class InsightsApi
     public static RouteGroupBuilder MapInsightsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/insights", async Task<IResult> (HttpContext http, InsightsService insights, CancellationToken ct, int days = InsightsService.DefaultDays) =>
+        api.MapGet("/insights", async Task<IResult> (HttpContext http, InsightsService insights, DataStamp stamp, CancellationToken ct, int days = InsightsService.DefaultDays) =>
         {
             if (days < 1 || days > InsightsService.MaxDays)
             {
                 return Problems.Invalid("days", $"Days must be from 1 to {InsightsService.MaxDays}.");
             }
-            var etag = await insights.ETagAsync(days, ct);
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = "private, no-cache";
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => string.Equals(t.Trim(), etag, StringComparison.Ordinal))))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
-            return TypedResults.Ok(await insights.GetAsync(days, ct));
+            return await stamp.ConditionalAsync(http, "insights", days, () => insights.GetAsync(days, ct));
         })
         .WithTags("Insights")
         .WithName("GetInsights")

@@ -19,35 +19,6 @@ public sealed class InsightsService(ReliefDbContext db, PersonContext person)
     public const int DefaultDays = 365;
     public const int MaxDays = 3660;
 
-    /// <summary>
-    /// A validator for the insights: it changes whenever a check-in, treatment, follow-up or ear-seed
-    /// application is added, changed or deleted, the profile changes, or the local day turns. One
-    /// round trip, so a repeat request that ends in 304 is cheap.
-    /// </summary>
-    public async Task<string> ETagAsync(int days, CancellationToken ct)
-    {
-        // Each subquery is correlated to the profile row, so EF sends them in one command.
-        var stamp = await db.Profiles.AsNoTracking().Select(p => new
-        {
-            p.Version,
-            p.TimeZoneId,
-            CheckIns = db.CheckIns.Count(c => c.PersonId == p.PersonId),
-            CheckInsChanged = db.CheckIns.Where(c => c.PersonId == p.PersonId).Max(c => (DateTime?)c.UpdatedAtUtc),
-            Treatments = db.Treatments.Count(t => t.PersonId == p.PersonId),
-            TreatmentsChanged = db.Treatments.Where(t => t.PersonId == p.PersonId).Max(t => (DateTime?)t.UpdatedAtUtc),
-            FollowUps = db.TreatmentFollowUps.Count(f => f.PersonId == p.PersonId),
-            FollowUpsRecorded = db.TreatmentFollowUps.Where(f => f.PersonId == p.PersonId).Max(f => (DateTime?)f.RecordedAtUtc),
-            FollowUpPain = db.TreatmentFollowUps.Where(f => f.PersonId == p.PersonId).Sum(f => (int?)f.Pain),
-            EarSeeds = db.EarSeedApplications.Count(a => a.PersonId == p.PersonId),
-            EarSeedVersions = db.EarSeedApplications.Where(a => a.PersonId == p.PersonId).Sum(a => (int?)a.Version),
-        }).SingleOrDefaultAsync(ct);
-        var zone = await person.ZoneAsync(ct);
-        var today = LocalTime.LocalDay(person.UtcNow, zone);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"insights|{days}|{today}|{stamp?.Version}|{stamp?.TimeZoneId}|{stamp?.CheckIns}|{stamp?.CheckInsChanged?.Ticks}|{stamp?.Treatments}|{stamp?.TreatmentsChanged?.Ticks}|{stamp?.FollowUps}|{stamp?.FollowUpsRecorded?.Ticks}|{stamp?.FollowUpPain}|{stamp?.EarSeeds}|{stamp?.EarSeedVersions}");
-        return "\"" + Data.Accounts.Secrets.Hash(text)[..20] + "\"";
-    }
-
     public async Task<InsightsReport> GetAsync(int days, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);

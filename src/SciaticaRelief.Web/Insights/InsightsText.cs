@@ -15,10 +15,15 @@ public static class InsightsText
     /// A modality's name from its catalogue id ("swedish-massage" → "Swedish massage") until the
     /// modality catalogue gives names; through the localizer so a translation can name it.
     /// </summary>
-    public static string ModalityName(IStringLocalizer l, string modalityId)
+    /// <summary>The modality's name from the catalogue; an id the catalogue no longer has is spelled out.</summary>
+    public static string ModalityName(IStringLocalizer l, string modalityId, Core.Modalities.ModalityCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(modalityId);
+        if (catalog?.Find(modalityId) is { } modality)
+        {
+            return l[modality.Name];
+        }
         var words = modalityId.Replace('-', ' ').Replace('_', ' ').Trim();
         var english = words.Length == 0 ? modalityId : char.ToUpperInvariant(words[0]) + words[1..];
         return l[english];

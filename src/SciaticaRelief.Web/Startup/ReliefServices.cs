@@ -34,8 +34,6 @@ public static class ReliefServices
 
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReliefOptions>().Bind(configuration.GetSection(ReliefOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => Directory.Exists(o.Folder), "Content:Folder does not exist: the app cannot find its content files.").ValidateOnStart();
         var relief = configuration.GetSection(ReliefOptions.Section).Get<ReliefOptions>() ?? new ReliefOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -138,7 +136,22 @@ public static class ReliefServices
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
 
+        services.AddReliefFeatures(configuration);
+        services.AddScoped<ApiAntiforgeryFilter>();
+        services.AddSingleton<SetupLink>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The features' own services (journal, triage, dashboard, treatments, questionnaires, insights),
+    /// apart from the web host's plumbing, so the benchmarks host exactly the app's write and read paths.
+    /// </summary>
+    public static IServiceCollection AddReliefFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => Directory.Exists(o.Folder), "Content:Folder does not exist: the app cannot find its content files.").ValidateOnStart();
         services.AddScoped<Idempotency>();
+        services.AddScoped<DataStamp>();
         services.AddScoped<PersonContext>();
         services.AddScoped<TriageService>();
         services.AddScoped<JournalService>();
@@ -150,9 +163,7 @@ public static class ReliefServices
         services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();
         services.AddSingleton<QuestionnaireLibrary>();
         services.AddScoped<QuestionnaireService>();
-        services.AddScoped<ApiAntiforgeryFilter>();
-        services.AddSingleton<SetupLink>();
-        return builder;
+        return services;
     }
 
     /// <summary>API callers get a status code and a problem; browsers get the redirect.</summary>
