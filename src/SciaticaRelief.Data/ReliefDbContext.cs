@@ -140,6 +140,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(p => p.RegionCode).HasMaxLength(8);
             b.Property(p => p.TimeZoneId).HasMaxLength(64);
             b.Property(p => p.Version).IsConcurrencyToken();
+            b.Property(p => p.Preferences).HasConversion(new JsonColumn<CarePreferences?>(), JsonColumn<CarePreferences?>.Comparer).HasMaxLength(400);
             b.HasOne<ReliefUser>().WithOne().HasForeignKey<Profile>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
             b.HasQueryFilter(p => p.PersonId == OwnerId);
         });
@@ -249,7 +250,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     private sealed class JsonColumn<T>() : ValueConverter<T, string>(
         v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
         v => JsonSerializer.Deserialize<T>(v, (JsonSerializerOptions?)null)!)
-        where T : class
+        where T : class?
     {
         public static readonly ValueComparer<T> Comparer = new(
             (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Treatments;
 
 namespace SciaticaRelief.Core.Modalities;
@@ -21,7 +22,8 @@ public enum ModalitySetting
 /// <param name="Setting">Therapist or home.</param>
 /// <param name="Summary">One paragraph in our own words (Markdown text, shown as plain text).</param>
 /// <param name="File">The content file it came from, for messages.</param>
-public sealed record Modality(string Id, string Name, TreatmentKind Kind, ModalitySetting Setting, string Summary, string File);
+/// <param name="Knowledge">The structured knowledge of its front matter (null for "other").</param>
+public sealed record Modality(string Id, string Name, TreatmentKind Kind, ModalitySetting Setting, string Summary, string File, ModalityKnowledge? Knowledge = null);
 
 public static class ModalitySettings
 {

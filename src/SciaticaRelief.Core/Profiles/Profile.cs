@@ -15,6 +15,9 @@ public sealed class Profile
 
     public HealthCondition Conditions { get; set; }
 
+    /// <summary>Care preferences for recommendations; null until the Person sets them.</summary>
+    public CarePreferences? Preferences { get; set; }
+
     /// <summary>Onboarding finished: the Person answered the red-flag questions once.</summary>
     public bool Onboarded { get; set; }
 

@@ -277,6 +277,10 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.Property<bool>("Onboarded")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Preferences")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(8)

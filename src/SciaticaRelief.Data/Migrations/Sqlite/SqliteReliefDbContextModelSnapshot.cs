@@ -266,6 +266,10 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.Property<bool>("Onboarded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Preferences")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(8)
