@@ -101,6 +101,22 @@ public sealed class QuestionnaireService(ReliefDbContext db, PersonContext perso
         await db.QuestionnaireResponses.AsNoTracking().Where(r => r.InstrumentId == instrumentId)
             .OrderBy(r => r.AuthoredAtUtc).ThenBy(r => r.Id).ToListAsync(ct);
 
+    /// <summary>Every answered instrument's scores over time (one query), for the insights page's charts.</summary>
+    public async Task<IReadOnlyList<(Instrument Instrument, ResponseHistory History)>> HistoriesAsync(CancellationToken ct)
+    {
+        var all = await db.QuestionnaireResponses.AsNoTracking()
+            .OrderBy(r => r.AuthoredAtUtc).ThenBy(r => r.Id).ToListAsync(ct);
+        var histories = new List<(Instrument, ResponseHistory)>();
+        foreach (var group in all.GroupBy(r => r.InstrumentId, StringComparer.Ordinal))
+        {
+            if (Find(group.Key) is { } instrument)
+            {
+                histories.Add((instrument, QuestionnaireApi.History(instrument, [.. group])));
+            }
+        }
+        return [.. histories.OrderBy(h => h.Item1.Title, StringComparer.Ordinal)];
+    }
+
     /// <summary>The latest response of each instrument.</summary>
     public async Task<IReadOnlyDictionary<string, QuestionnaireResponse>> LatestAsync(CancellationToken ct)
     {

@@ -30,6 +30,41 @@ public sealed class InsightsPageTests
     }
 
     [Fact]
+    public async Task Page_AnsweredQuestionnaire_ChartsItsScoresWithBands()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using (var api = await app.ApiClientAsync(person))
+        {
+            var answers = new[] { ("leg-pain", "3"), ("numbness", "2"), ("weakness", "0"), ("sitting", "1") }
+                .Select(a => new { linkId = a.Item1, code = a.Item2 }).ToArray();
+            await api.PostJsonAsync("/api/v1/questionnaires/sciatica-index/responses", new { answers });
+        }
+        using var browser = await app.SignedInBrowserAsync(person);
+
+        var page = WebUtility.HtmlDecode(await browser.GetPageAsync("/insights"));
+
+        // 3 + 2 + 0 + 1 = 6: inside the success band (6.5 or less), drawn on the chart with its bands.
+        Assert.Contains("Sciatica symptom index: score over time", page, StringComparison.Ordinal);
+        Assert.Contains("data-band=\"success-range\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/questionnaires/sciatica-index/history\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("No questionnaire answered yet.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_NoQuestionnaireAnswered_SaysSoAndLinksToThem()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var browser = await app.SignedInBrowserAsync(person);
+
+        var page = WebUtility.HtmlDecode(await browser.GetPageAsync("/insights"));
+
+        Assert.Contains("No questionnaire answered yet.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("score over time", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_FourHeatSessions_ListedAsNotEnoughData()
     {
         await using var app = TestApp.Create();
