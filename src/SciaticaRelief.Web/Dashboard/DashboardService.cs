@@ -29,12 +29,18 @@ public sealed class DashboardService(ReliefDbContext db, PersonContext person, T
         var zone = await person.ZoneAsync(ct);
         var today = LocalTime.LocalDay(person.UtcNow, zone);
         var from = today.AddDays(-(days - 1));
-        var startUtc = LocalTime.StartOfDayUtc(from, zone) - TimeSpan.FromDays(1); // a day's margin for check-ins made in other zones
-        var points = await db.CheckIns.AsNoTracking()
-            .Where(c => c.OccurredAtUtc >= startUtc)
-            .Select(c => new PainPoint(c.OccurredAtUtc, c.TimeZoneId, c.PainNow, c.Radiation))
+        // Each check-in's local day is stored with it (in the zone it was made in, as DailySeries.Means
+        // defines the day), so the database sums each day from the covering index and sends one row a
+        // day; the trend of the first day needs the six days before it.
+        var firstDay = from.AddDays(-(DailySeries.TrendDays - 1));
+        var rows = await db.CheckIns.AsNoTracking()
+            .Where(c => c.LocalDate >= firstDay && c.LocalDate <= today)
+            .GroupBy(c => c.LocalDate)
+            .Select(g => new { Date = g.Key, Sum = g.Sum(c => c.PainNow), Count = g.Count(), Furthest = g.Max(c => c.Radiation) })
+            .OrderBy(d => d.Date)
             .ToListAsync(ct);
-        var series = DailySeries.Compute(points).Where(d => d.Date >= from && d.Date <= today).ToList();
+        var means = rows.Select(d => new DayMean(d.Date, (double)d.Sum / d.Count, d.Furthest, d.Count)).ToList();
+        var series = DailySeries.FromMeans(means).Where(d => d.Date >= from).ToList();
         var standing = await triage.StandingAsync(ct);
         var latest = await triage.LatestAsync(ct);
         var total = await db.CheckIns.CountAsync(ct);
