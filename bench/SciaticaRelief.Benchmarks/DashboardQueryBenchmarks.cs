@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,10 @@ using SciaticaRelief.Web.Dashboard;
 namespace SciaticaRelief.Benchmarks;
 
 /// <summary>
-/// (c) The dashboard's read: the period's check-ins projected to Core's PainPoint through EF (the
-/// query DashboardService.GetAsync runs) against a hand-written Microsoft.Data.Sqlite reader of the
-/// same rows; and, for information, the whole GetAsync (profile, points, daily series, standing,
-/// latest triage, count). One Person with three years of check-ins, ~3 a day; the period is the
+/// (c) The dashboard's read: each local day's sum, count and furthest reach, grouped by the database
+/// through EF (DashboardService.DailyMeansAsync, the query GetAsync runs) against a hand-written
+/// Microsoft.Data.Sqlite reader of the same SQL; and, for information, the whole GetAsync (profile,
+/// daily means, series, standing, latest triage, count). One Person with three years of check-ins, ~3 a day; the period is the
 /// whole three years (days=1095, as the load script asks for).
 /// </summary>
 [BenchConfig]
@@ -22,17 +23,19 @@ public class DashboardQueryBenchmarks
 {
     public const int Days = 1095;
 
-    // The columns and filter of the EF query below, owner filter included (see `explain`).
+    // The grouping and filter of DashboardService.DailyMeansAsync, owner filter included (see `explain`).
     private const string HandSql = """
-        SELECT "OccurredAtUtc", "TimeZoneId", "PainNow", "Radiation"
+        SELECT "LocalDate", SUM("PainNow"), COUNT(*), MAX("Radiation")
         FROM "CheckIns"
-        WHERE "PersonId" = $personId AND "OccurredAtUtc" >= $start
+        WHERE "PersonId" = $personId AND "LocalDate" >= $first AND "LocalDate" <= $last
+        GROUP BY "LocalDate"
+        ORDER BY "LocalDate"
         """;
 
     private BenchHost _host = null!;
-    private DateTime _startUtc;
+    private DateOnly _first;
+    private DateOnly _today;
     private string _personId = "";
-    private string _start = "";
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -43,20 +46,18 @@ public class DashboardQueryBenchmarks
         await _host.SeedHistoryAsync(years: 3, perDay: 3, endUtc: now);
         await _host.CheckpointAsync();
 
-        // The period's start exactly as DashboardService.GetAsync computes it.
+        // The period exactly as DashboardService.GetAsync computes it (with the trend's six days before).
         var zone = LocalTime.TryFindZone("Europe/London", out var z) ? z : TimeZoneInfo.Utc;
-        var today = LocalTime.LocalDay(now, zone);
-        var from = today.AddDays(-(Days - 1));
-        _startUtc = LocalTime.StartOfDayUtc(from, zone) - TimeSpan.FromDays(1);
+        _today = LocalTime.LocalDay(now, zone);
+        _first = _today.AddDays(-(Days - 1) - (DailySeries.TrendDays - 1));
         _personId = CheckInWriteBenchmarks.Text(_host.PersonId);
-        _start = CheckInWriteBenchmarks.Text(_startUtc);
 
-        // Both sides must read the same rows, or the ratio means nothing.
+        // Both sides must read the same days, or the ratio means nothing.
         var hand = await ReadByHandAsync();
         var ef = await ReadWithEfAsync();
-        if (hand.Count < 3000 || !hand.OrderBy(p => p.AtUtc).SequenceEqual(ef.OrderBy(p => p.AtUtc)))
+        if (hand.Count < 1000 || !hand.SequenceEqual(ef))
         {
-            throw new InvalidOperationException($"The hand reader ({hand.Count} rows) and EF ({ef.Count} rows) disagree.");
+            throw new InvalidOperationException($"The hand reader ({hand.Count} days) and EF ({ef.Count} days) disagree.");
         }
     }
 
@@ -66,9 +67,9 @@ public class DashboardQueryBenchmarks
     [Benchmark(Baseline = true, Description = "Hand reader (Microsoft.Data.Sqlite)")]
     public async Task<int> HandReader() => (await ReadByHandAsync()).Count;
 
-    [Benchmark(Description = "EF projection to PainPoint (1 scope)")]
+    [Benchmark(Description = "EF daily means (1 scope)")]
     [ThroughputTarget(0.8)]
-    public async Task<int> EfProjection() => (await ReadWithEfAsync()).Count;
+    public async Task<int> EfDailyMeans() => (await ReadWithEfAsync()).Count;
 
     [Benchmark(Description = "App: DashboardService.GetAsync (info)")]
     public async Task<int> FullGetAsync()
@@ -128,57 +129,46 @@ public class DashboardQueryBenchmarks
         return (await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Days, CancellationToken.None)).Days.Count;
     }
 
-    /// <summary>The fixed cost of each side: the same code for a one-day period (~3 rows).</summary>
-    internal async Task<int> HandOneDay() => (await ReadByHandAsync(CheckInWriteBenchmarks.Text(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1)))).Count;
+    /// <summary>The fixed cost of each side: the same code for a one-day period.</summary>
+    internal async Task<int> HandOneDay() => (await ReadByHandAsync(_today, _today)).Count;
 
-    internal async Task<int> EfOneDay() => (await ReadWithEfAsync(_host, TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1))).Count;
-
-    /// <summary>The same read without the text column (TimeZoneId): how much of each side is string decoding.</summary>
-    internal async Task<int> EfWithoutZone()
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
-        var startUtc = _startUtc;
-        return (await db.CheckIns.AsNoTracking().Where(c => c.OccurredAtUtc >= startUtc)
-            .Select(c => new { c.OccurredAtUtc, c.PainNow, c.Radiation }).ToListAsync()).Count;
-    }
+    internal async Task<int> EfOneDay() => (await ReadWithEfAsync(_host, _today, _today)).Count;
 
     /// <summary>What a hand-written data layer does per request: a pooled connection, one command, a reader.</summary>
-    private Task<List<PainPoint>> ReadByHandAsync() => ReadByHandAsync(_start);
+    private Task<List<DayMean>> ReadByHandAsync() => ReadByHandAsync(_first, _today);
 
-    private async Task<List<PainPoint>> ReadByHandAsync(string start)
+    private async Task<List<DayMean>> ReadByHandAsync(DateOnly first, DateOnly last)
     {
         await using var connection = new SqliteConnection(_host.ConnectionString);
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = HandSql;
         cmd.Parameters.AddWithValue("$personId", _personId);
-        cmd.Parameters.AddWithValue("$start", start);
+        cmd.Parameters.AddWithValue("$first", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$last", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await using var reader = await cmd.ExecuteReaderAsync();
-        var points = new List<PainPoint>();
+        var days = new List<DayMean>();
         while (await reader.ReadAsync())
         {
-            points.Add(new PainPoint(
-                DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc),
-                reader.GetString(1),
-                reader.GetInt32(2),
-                (Radiation)reader.GetInt32(3)));
+            var count = reader.GetInt32(2);
+            days.Add(new DayMean(
+                DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                (double)reader.GetInt32(1) / count,
+                (Radiation)reader.GetInt32(3),
+                count));
         }
-        return points;
+        return days;
     }
 
     /// <summary>The query of DashboardService.GetAsync, in a request's scope.</summary>
-    private Task<List<PainPoint>> ReadWithEfAsync() => ReadWithEfAsync(_host, _startUtc);
+    private Task<List<DayMean>> ReadWithEfAsync() => ReadWithEfAsync(_host, _first, _today);
 
-    private Task<List<PainPoint>> ReadWithEfAsync(BenchHost host) => ReadWithEfAsync(host, _startUtc);
+    private Task<List<DayMean>> ReadWithEfAsync(BenchHost host) => ReadWithEfAsync(host, _first, _today);
 
-    private static async Task<List<PainPoint>> ReadWithEfAsync(BenchHost host, DateTime startUtc)
+    private static async Task<List<DayMean>> ReadWithEfAsync(BenchHost host, DateOnly first, DateOnly last)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReliefDbContext>();
-        return await db.CheckIns.AsNoTracking()
-            .Where(c => c.OccurredAtUtc >= startUtc)
-            .Select(c => new PainPoint(c.OccurredAtUtc, c.TimeZoneId, c.PainNow, c.Radiation))
-            .ToListAsync();
+        return await DashboardService.DailyMeansAsync(db, first, last, CancellationToken.None);
     }
 }

@@ -75,6 +75,7 @@ public static class History
                     Id = Guid.CreateVersion7(new DateTimeOffset(utc)),
                     OccurredAtUtc = utc,
                     TimeZoneId = timeZoneId,
+                    LocalDate = LocalTime.LocalDay(utc, zone),
                     PainNow = painNow,
                     PainWorst = Math.Min(10, painNow + random.Next(0, 3)),
                     PainAverage = painNow,

@@ -69,7 +69,7 @@ public static class RatioCommand
                 cases =
                 [
                     new("hand", dashboard.HandReader, null),
-                    new("ef-projection", dashboard.EfProjection, 0.8),
+                    new("ef-daily-means", dashboard.EfDailyMeans, 0.8),
                     new("get-async", dashboard.FullGetAsync, null),
                 ];
                 cleanup = dashboard.CleanupAsync;
@@ -85,7 +85,6 @@ public static class RatioCommand
                         new("x-get-pooled", dashboard.FullGetAsyncPooled, null),
                         new("x-hand-1-day", dashboard.HandOneDay, null),
                         new("x-ef-1-day", dashboard.EfOneDay, null),
-                        new("x-ef-no-zone", dashboard.EfWithoutZone, null),
                     ]);
                     cleanup = async () => { await dashboard.DisablePrototypesAsync(); await dashboard.CleanupAsync(); };
                 }

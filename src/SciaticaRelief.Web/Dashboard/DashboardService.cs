@@ -29,17 +29,7 @@ public sealed class DashboardService(ReliefDbContext db, PersonContext person, T
         var zone = await person.ZoneAsync(ct);
         var today = LocalTime.LocalDay(person.UtcNow, zone);
         var from = today.AddDays(-(days - 1));
-        // Each check-in's local day is stored with it (in the zone it was made in, as DailySeries.Means
-        // defines the day), so the database sums each day from the covering index and sends one row a
-        // day; the trend of the first day needs the six days before it.
-        var firstDay = from.AddDays(-(DailySeries.TrendDays - 1));
-        var rows = await db.CheckIns.AsNoTracking()
-            .Where(c => c.LocalDate >= firstDay && c.LocalDate <= today)
-            .GroupBy(c => c.LocalDate)
-            .Select(g => new { Date = g.Key, Sum = g.Sum(c => c.PainNow), Count = g.Count(), Furthest = g.Max(c => c.Radiation) })
-            .OrderBy(d => d.Date)
-            .ToListAsync(ct);
-        var means = rows.Select(d => new DayMean(d.Date, (double)d.Sum / d.Count, d.Furthest, d.Count)).ToList();
+        var means = await DailyMeansAsync(db, from.AddDays(-(DailySeries.TrendDays - 1)), today, ct); // the trend's first day needs the six before it
         var series = DailySeries.FromMeans(means).Where(d => d.Date >= from).ToList();
         var standing = await triage.StandingAsync(ct);
         var latest = await triage.LatestAsync(ct);
@@ -47,5 +37,23 @@ public sealed class DashboardService(ReliefDbContext db, PersonContext person, T
         var standingResponse = StandingResponse.From(standing, latest);
         var routine = standing.ActiveAlarm is null && latest?.FiredRuleIds.Contains("R-NO-PROGRESS-28D") == true;
         return new DashboardData(from, today, series, standingResponse, routine, total);
+    }
+
+    /// <summary>
+    /// <see cref="DailySeries.Means"/> for the local days <paramref name="first"/> to
+    /// <paramref name="last"/>, summed by the database: each check-in's local day (in the zone it was
+    /// made in, as Means defines it) is stored with it, so the covering index answers with one row a
+    /// day instead of every check-in. Oldest first.
+    /// </summary>
+    public static async Task<List<DayMean>> DailyMeansAsync(ReliefDbContext db, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.CheckIns.AsNoTracking()
+            .Where(c => c.LocalDate >= first && c.LocalDate <= last)
+            .GroupBy(c => c.LocalDate)
+            .Select(g => new { Date = g.Key, Sum = g.Sum(c => c.PainNow), Count = g.Count(), Furthest = g.Max(c => c.Radiation) })
+            .OrderBy(d => d.Date)
+            .ToListAsync(ct);
+        return rows.ConvertAll(d => new DayMean(d.Date, (double)d.Sum / d.Count, d.Furthest, d.Count));
     }
 }
