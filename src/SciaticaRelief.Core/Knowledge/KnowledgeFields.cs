@@ -8,8 +8,32 @@ namespace SciaticaRelief.Core.Knowledge;
 /// with its sources, contraindication rules, the review flag and related ids. Each reader adds its
 /// errors with the line and returns null (or what it could read) when a field is wrong.
 /// </summary>
-internal static class KnowledgeFields
+internal static partial class KnowledgeFields
 {
+    /// <summary>
+    /// Links in the Markdown body go to https addresses or to pages of this site: a clinic may
+    /// replace the content, and a javascript: or data: link would run in the Person's session.
+    /// </summary>
+    public static void BodyLinks(FrontMatterReader r)
+    {
+        var lines = r.Body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (System.Text.RegularExpressions.Match m in LinkTarget().Matches(lines[i]))
+            {
+                var target = m.Groups["target"].Value;
+                if (!(target.StartsWith("https://", StringComparison.Ordinal) || (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal)) || target.StartsWith('#')))
+                {
+                    r.Error(r.BodyLine + i, $"the link \"{target}\" must be an https address or a page of this site (starting with /).");
+                }
+            }
+        }
+    }
+
+    // A Markdown link or image target "](target" and an autolink "<scheme:...>".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\]\(\s*<?(?<target>[^)\s>]*)|<(?<target>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")]
+    private static partial System.Text.RegularExpressions.Regex LinkTarget();
+
     public const string Marks = "V (read in the source), P (secondary source) or U (not verified)";
 
     public static readonly string Grades = string.Join(", ", Enum.GetValues<EvidenceGrade>().Select(WireName));

@@ -40,6 +40,7 @@ internal static partial class TopicReader
         {
             r.Error(r.BodyLine, "the file has no text after its front matter; write the topic in our own words.");
         }
+        KnowledgeFields.BodyLinks(r);
         return errors.Count > before
             ? (id, null)
             : (id, new Topic(id!, title!, summary!, group, r.Body, sources!, review, related.Select(x => x.Id).ToList(), file.Name));

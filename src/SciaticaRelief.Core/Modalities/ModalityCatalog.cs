@@ -141,6 +141,7 @@ public sealed partial class ModalityCatalog
         {
             r.Error(r.BodyLine, "the text must start with a paragraph (the summary people read in the treatment form), before any heading.");
         }
+        KnowledgeFields.BodyLinks(r);
         var knowledge = kindOk ? ModalityKnowledgeReader.Read(r, kind, related) : null;
         return errors.Count > before
             ? (id, null)

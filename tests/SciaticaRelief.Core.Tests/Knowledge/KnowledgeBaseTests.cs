@@ -97,6 +97,26 @@ public sealed class KnowledgeBaseTests
         Assert.Contains(errors, e => e.StartsWith("broken.md: line 11: the file has no text", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("See [this](javascript:alert(1)).", "javascript:alert(1", "a script link would run in the Person's session")]
+    [InlineData("Line one.\nSee <data:text/html,x>.", "data:text/html,x", "an autolink with another scheme")]
+    [InlineData("See [shop](http://shop.example).", "http://shop.example", "plain http")]
+    [InlineData("See [x](//evil.example/a).", "//evil.example/a", "a protocol-relative link leaves the site")]
+    public void Read_BodyLinkThatIsNotHttpsOrLocal_Fails(string body, string target, string why)
+    {
+        var (_, errors) = Read(File("broken.md", GoodTopic, body));
+
+        Assert.True(errors.Any(e => e.StartsWith("broken.md: line ", StringComparison.Ordinal) && e.Contains($"the link \"{target}\"", StringComparison.Ordinal)), why + ": " + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Read_BodyLinksToThisSiteOrHttps_AreFine()
+    {
+        var (_, errors) = Read(File("ok.md", GoodTopic, "Run the [symptom check](/triage), read [NICE](https://www.nice.org.uk/guidance/ng59) or [below](#x)."));
+
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public void Read_TopicIdUsedByAModality_Fails()
     {
