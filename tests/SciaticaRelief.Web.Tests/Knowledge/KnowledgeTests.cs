@@ -131,6 +131,9 @@ public sealed class KnowledgeTests
         Assert.Contains("<h2>What it is</h2>", deep, StringComparison.Ordinal); // the body's Markdown, rendered
         Assert.DoesNotContain("Needs clinical review.", deep, StringComparison.Ordinal);
         Assert.Contains("Needs clinical review.", selfAcupressure, StringComparison.Ordinal);
+        var other = await browser.GetPageAsync("/learn/other"); // "Something else" has no knowledge to show
+        Assert.DoesNotContain("Sources</h2>", other, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(other, "Any other treatment you tried"));
     }
 
     [Fact]
