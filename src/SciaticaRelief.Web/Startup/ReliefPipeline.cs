@@ -8,6 +8,7 @@ using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -68,6 +69,7 @@ public static class ReliefPipeline
         api.MapInsightsApi();
         api.MapTreatmentApi();
         api.MapQuestionnaireApi();
+        api.MapKnowledgeApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

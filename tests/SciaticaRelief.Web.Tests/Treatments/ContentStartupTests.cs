@@ -3,7 +3,7 @@ using SciaticaRelief.Web.Tests.Infrastructure;
 
 namespace SciaticaRelief.Web.Tests.Treatments;
 
-/// <summary>The modality catalogue and the label maximums load once at start; a bad file stops the start, naming the file.</summary>
+/// <summary>The modality catalogue and the label maximums load once at start; a bad file stops the start, naming the file and the line.</summary>
 public sealed class ContentStartupTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "relief-content-" + Guid.NewGuid().ToString("N"));
@@ -53,6 +53,7 @@ public sealed class ContentStartupTests : IDisposable
     [Theory]
     [InlineData("broken.md", "---\nid: broken\nname: Broken\nkind: reiki\nsetting: home\n---\nText.\n", "unknown kind \"reiki\"", "an unknown kind")]
     [InlineData("broken.md", "---\nid: broken\nkind: rest\nsetting: home\n---\nText.\n", "\"name\" is missing", "a missing name")]
+    [InlineData("broken.md", "---\nid: broken\nname: Broken\nkind: rest\nsetting: home\ntechnique: t\nsession_minutes: {min: 1, max: 2}\ntargets: [x]\ncost: free\nevidence:\n  grade: strong\n  summary: s\n  sources: [{text: t, mark: V}]\n---\nText.\n", "modalities/broken.md: line 11: unknown grade \"strong\"", "a knowledge key that is wrong: the file and its line")]
     [InlineData("second-swedish.md", "---\nid: swedish-massage\nname: Swedish again\nkind: massage\nsetting: therapist\n---\nText.\n", "already used by", "a duplicate id")]
     public async Task Start_WithABadModalityFile_FailsNamingTheFile(string file, string text, string expected, string why)
     {
@@ -63,6 +64,20 @@ public sealed class ContentStartupTests : IDisposable
 
         var messages = MessagesOf(e);
         Assert.True(messages.Contains("modalities/" + file, StringComparison.Ordinal) && messages.Contains(expected, StringComparison.Ordinal), why + ": " + messages);
+    }
+
+    [Fact]
+    public async Task Start_WithABrokenTopic_FailsNamingTheFileAndLine()
+    {
+        var path = Path.Combine(_folder, "topics", "bruising-after-massage.md");
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("group: massage-types", "group: [massage-types", StringComparison.Ordinal));
+        await using var app = App();
+
+        var e = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        var messages = MessagesOf(e);
+        Assert.Contains("topics/bruising-after-massage.md: line 5: the front matter is not valid YAML", messages, StringComparison.Ordinal);
     }
 
     [Fact]
