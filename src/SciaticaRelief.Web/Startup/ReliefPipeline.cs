@@ -8,6 +8,7 @@ using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.PointCharts;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -67,6 +68,7 @@ public static class ReliefPipeline
         api.MapDashboardApi();
         api.MapInsightsApi();
         api.MapTreatmentApi();
+        api.MapRoutineApi();
         api.MapQuestionnaireApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -12,6 +12,7 @@ using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.PointCharts;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -159,6 +160,7 @@ public static class ReliefServices
         services.AddScoped<DashboardService>();
         services.AddScoped<Insights.InsightsService>();
         services.AddTreatments();
+        services.AddPointCharts();
         services.AddOptions<QuestionnaireOptions>().Bind(configuration.GetSection(QuestionnaireOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();
         services.AddSingleton<QuestionnaireLibrary>();

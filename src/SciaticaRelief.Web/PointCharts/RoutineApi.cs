@@ -1,0 +1,99 @@
+using SciaticaRelief.Core.PointCharts;
+using SciaticaRelief.Core.Triage;
+using SciaticaRelief.Web.Api;
+
+namespace SciaticaRelief.Web.PointCharts;
+
+/// <summary>A point of the charts as the API gives it.</summary>
+public sealed record PointResponse(
+    string Id, string Code, string Name, string Label, string Group, string Where, string Pressure, int HoldMinSeconds, int HoldMaxSeconds,
+    IReadOnlyList<string> Cautions, bool HiddenInPregnancy, string Source, string Mark, bool NeedsClinicalReview, string System,
+    string Chart, decimal X, decimal Y)
+{
+    public static PointResponse From(AcuPoint p, PointCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new(p.Id, p.Code, p.Name, p.Label, p.Group == PointGroup.Ear ? "ear" : "body", p.Where, PointText.Pressure(p.Pressure),
+            p.HoldMinSeconds, p.HoldMaxSeconds, p.Cautions, catalog.IsHiddenInPregnancy(p), p.Source, p.Mark, p.NeedsReview, p.System,
+            Charts.Of(p.Position.Chart).WireName, p.Position.X, p.Position.Y);
+    }
+}
+
+public sealed record RoutineStepResponse(int Number, PointResponse Point, string Pressure, int HoldSeconds, IReadOnlyList<string> Notes);
+
+public sealed record HiddenPointResponse(string Id, string Label, string Reason);
+
+/// <summary>The routine, or (while triage pauses self-care) only the advice to seek care: then Steps is empty.</summary>
+public sealed record RoutineResponse(
+    bool SelfCarePaused,
+    IReadOnlyList<RoutineStepResponse> Steps,
+    IReadOnlyList<HiddenPointResponse> Hidden,
+    IReadOnlyList<string> Notes,
+    string? DoseAdvice,
+    string? StopAdvice,
+    string? ModalityId,
+    SeekCareAdvice? SeekCare);
+
+/// <summary>The advice to seek care, for endpoints that suggest care while triage pauses it.</summary>
+public sealed record SeekCareAdvice(TriageLevel Level, string Headline, IReadOnlyList<string> Steps, string Caveat);
+
+/// <summary>/api/v1/routines: the guided self-acupressure routine (suggests care).</summary>
+public static class RoutineApi
+{
+    public const string SelfAcupressureModality = "self-acupressure";
+
+    public static RouteGroupBuilder MapRoutineApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/routines/acupressure", async (RoutineService routines, CancellationToken ct) =>
+            {
+                var view = await routines.AcupressureAsync(ct);
+                return TypedResults.Ok(ToResponse(view, routines.Catalog));
+            })
+            .WithTags("Home care")
+            .WithName("GetAcupressureRoutine")
+            .WithSummary("The guided self-acupressure routine for this Person: the sciatica points from the back down the leg, filtered by the profile (pregnancy hides BL60 and every point avoided in pregnancy), with how to press, how long and when to stop. While triage pauses self-care, only the advice to seek care. Save a run as a treatment of the self-acupressure modality (POST /api/v1/treatments).")
+            .WithMetadata(new SuggestsCareAttribute())
+            .Produces<RoutineResponse>();
+        return api;
+    }
+
+    public static RoutineResponse ToResponse(RoutineView view, PointCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.Routine is not { } r)
+        {
+            var advice = TriageAdvice.For(view.Standing.Effective, view.Region, seeDoctorToday: false);
+            return new RoutineResponse(true, [], [], [], null, null, null,
+                new SeekCareAdvice(view.Standing.Effective, advice.Headline, advice.Steps, advice.Caveat));
+        }
+        return new RoutineResponse(false,
+            [.. r.Steps.Select(s => new RoutineStepResponse(s.Number, PointResponse.From(s.Point, catalog), PointText.Pressure(s.Pressure), s.HoldSeconds, s.Notes))],
+            [.. r.Hidden.Select(h => new HiddenPointResponse(h.Point.Id, h.Point.Label, h.Reason))],
+            r.Notes, AcupressureRoutine.DoseAdvice, AcupressureRoutine.StopAdvice, SelfAcupressureModality, null);
+    }
+}
+
+/// <summary>Words for the point data.</summary>
+public static class PointText
+{
+    public static string Pressure(PointPressure p) => p switch
+    {
+        PointPressure.Light => "light",
+        PointPressure.Firm => "firm",
+        _ => "moderate",
+    };
+
+    public static string PressureSentence(PointPressure p) => p switch
+    {
+        PointPressure.Light => "Light pressure: a gentle press with a fingertip, no ache.",
+        PointPressure.Firm => "Firm pressure: a steady press to a deep ache you can bear.",
+        _ => "Moderate pressure: press with a thumb until you feel a dull, bearable ache, never sharp pain.",
+    };
+
+    public static string Seconds(int min, int max) =>
+        min == max
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{min} seconds")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{min / 60.0:0.#} to {max / 60.0:0.#} minutes");
+}
