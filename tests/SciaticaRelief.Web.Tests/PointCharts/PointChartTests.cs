@@ -77,6 +77,25 @@ public sealed partial class PointChartTests
     }
 
     [Fact]
+    public async Task CheckInBodyMap_OffersTheNerveRootOverlay_AsEducationalOnly_WithoutScript()
+    {
+        await using var app = TestApp.Create();
+        using var browser = await app.SignedInBrowserAsync(await app.CreatePersonAsync());
+
+        var page = await browser.GetPageAsync("/checkin");
+
+        // A details element: it opens without JavaScript; closed by default.
+        Assert.Matches("<details class=\"dermatome-overlay\" data-dermatome-overlay>\\s*<summary>", page);
+        Assert.Contains("Educational only, not a diagnosis, needs clinical review.", page, StringComparison.Ordinal);
+        foreach (var root in new[] { "L4", "L5", "S1" })
+        {
+            Assert.Contains($"data-dermatome-item=\"{root}\"", page, StringComparison.Ordinal);
+            Assert.Contains($"data-dermatome=\"{root}\"", page, StringComparison.Ordinal);
+        }
+        Assert.Contains("Outer side of the lower leg, top of the foot and the big toe.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RoutineApi_ForAPregnantProfile_HidesBl60AndSaysWhy()
     {
         await using var app = TestApp.Create();
