@@ -41,6 +41,7 @@ public sealed class RoutineJourneys(BrowserFixture browser)
             var left = step.Locator("[data-timer-left]");
             if (i == 0)
             {
+                await Journeys.ScreenshotAsync(page, "routine-step");
                 await page.Clock.RunForAsync(10_000);
                 Assert.Equal("50", await left.InnerTextAsync());
                 await step.Locator("[data-routine-action=pause]").ClickAsync();
@@ -74,7 +75,27 @@ public sealed class RoutineJourneys(BrowserFixture browser)
         Assert.Contains("Self-acupressure", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await page.GotoAsync("/home-care/ear-seeds");
+        await Journeys.ScreenshotAsync(page, "ear-seed-guide");
         problems.AddRange(await ScanAsync(page));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task CheckIn_NerveRootOverlay_OpensWithoutScriptAndDrawsTheAreas()
+    {
+        await using var app = TestApp.Create();
+        var url = BrowserFixture.Serve(app);
+        var person = await app.CreatePersonAsync();
+        var page = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(page, person.Email!);
+
+        await page.GotoAsync("/checkin");
+        Assert.False(await page.Locator("[data-dermatome='L5']").First.IsVisibleAsync());
+        await page.ClickAsync("text=Show the L4, L5 and S1 nerve-root areas");
+        Assert.True(await page.Locator("[data-dermatome='L5']").First.IsVisibleAsync(), "opening the overlay draws the areas on the figure");
+        Assert.Contains("not a diagnosis", await page.InnerTextAsync("[data-dermatome-overlay]"), StringComparison.Ordinal);
+        await Journeys.ScreenshotAsync(page, "dermatome-overlay");
+        var problems = await ScanAsync(page);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -31,8 +31,17 @@ public static class Charts
     }
 }
 
+/// <summary>Which side of its dot a point's code is written, so close points stay readable.</summary>
+public enum LabelSide
+{
+    Right,
+    Left,
+    Above,
+    Below,
+}
+
 /// <summary>Where a point is drawn.</summary>
-public sealed record ChartPosition(ChartKind Chart, decimal X, decimal Y);
+public sealed record ChartPosition(ChartKind Chart, decimal X, decimal Y, LabelSide Label = LabelSide.Right);
 
 /// <summary>How hard to press, as the content says it.</summary>
 public enum PointPressure

@@ -255,7 +255,13 @@ public sealed partial class PointCatalog
                 _errors.Add($"{chartAt}: ({x}, {y}) is outside the {size.WireName} chart (0-{size.Width} across, 0-{size.Height} down).");
                 return null;
             }
-            return new ChartPosition(size.Kind, x.Value, y.Value);
+            var label = LabelSide.Right;
+            if (Text(chart, "label") is { } side && !Enum.TryParse(side, ignoreCase: true, out label))
+            {
+                _errors.Add($"{chartAt}: unknown label side \"{side}\"; use right, left, above or below.");
+                return null;
+            }
+            return new ChartPosition(size.Kind, x.Value, y.Value, label);
         }
 
         private (string Mark, bool NeedsReview) ReadMark(YamlMappingNode map, string at)

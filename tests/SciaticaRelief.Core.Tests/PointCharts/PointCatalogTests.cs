@@ -81,6 +81,7 @@ public sealed class PointCatalogTests
         new([Body(PointYaml(chart: "{chart: back, x: 241, y: 1}"))], "outside the back chart", "x beyond the back chart's width"),
         new([Body(PointYaml(chart: "{chart: ear, x: 10, y: 301}"))], "outside the ear chart", "y beyond the ear chart's height"),
         new([Body(PointYaml(chart: "{chart: back, x: -1, y: 1}"))], "outside the back chart", "negative coordinates"),
+        new([Body(PointYaml(chart: "{chart: back, x: 1, y: 1, label: diagonal}"))], "unknown label side \"diagonal\"", "a label side the chart cannot draw"),
         new([Body(PointYaml() + PointYaml())], "points/body.yaml: line 15 (bl23): the id \"bl23\" is already used at points/body.yaml: line 4", "two points with one id"),
         new([Body(PointYaml()), new ContentFile("points/more.yaml", "system: WHO\ngroup: body\npoints:\n" + PointYaml())], "already used at points/body.yaml", "a duplicate across files"),
         new([Body(PointYaml(id: "BL 23"))], "kebab-case", "ids are stable kebab-case keys"),
