@@ -35,6 +35,22 @@ public sealed record RoutineResponse(
     string? ModalityId,
     SeekCareAdvice? SeekCare);
 
+public sealed record ChartResponse(string Id, string Title, int Width, int Height);
+
+public sealed record PregnancyResponse(IReadOnlyList<string> Ids, string Source, bool NeedsClinicalReview);
+
+/// <summary>A nerve-root skin area on the body map's regions: educational only, never a diagnosis.</summary>
+public sealed record DermatomeResponse(string Root, string Where, IReadOnlyList<SciaticaRelief.Core.Journal.BodyRegion> Regions, string Source, bool NeedsClinicalReview);
+
+/// <summary>The point charts' data, or (while triage pauses self-care) only the advice to seek care.</summary>
+public sealed record PointChartResponse(
+    bool SelfCarePaused,
+    IReadOnlyList<PointResponse> Points,
+    IReadOnlyList<ChartResponse> Charts,
+    PregnancyResponse? AvoidedInPregnancy,
+    IReadOnlyList<DermatomeResponse> Dermatomes,
+    SeekCareAdvice? SeekCare);
+
 /// <summary>The advice to seek care, for endpoints that suggest care while triage pauses it.</summary>
 public sealed record SeekCareAdvice(TriageLevel Level, string Headline, IReadOnlyList<string> Steps, string Caveat);
 
@@ -56,6 +72,24 @@ public static class RoutineApi
             .WithSummary("The guided self-acupressure routine for this Person: the sciatica points from the back down the leg, filtered by the profile (pregnancy hides BL60 and every point avoided in pregnancy), with how to press, how long and when to stop. While triage pauses self-care, only the advice to seek care. Save a run as a treatment of the self-acupressure modality (POST /api/v1/treatments).")
             .WithMetadata(new SuggestsCareAttribute())
             .Produces<RoutineResponse>();
+
+        api.MapGet("/points", async (RoutineService routines, CancellationToken ct) =>
+            {
+                var view = await routines.AcupressureAsync(ct);
+                var catalog = routines.Catalog;
+                return TypedResults.Ok(view.Paused
+                    ? new PointChartResponse(true, [], [], null, [], ToResponse(view, catalog).SeekCare)
+                    : new PointChartResponse(false, [.. catalog.All.Select(p => PointResponse.From(p, catalog))],
+                        [.. Charts.All.Select(c => new ChartResponse(c.WireName, c.Title, c.Width, c.Height))],
+                        new PregnancyResponse(catalog.Pregnancy.Ids, catalog.Pregnancy.Source, catalog.Pregnancy.NeedsReview),
+                        [.. catalog.Dermatomes.Select(d => new DermatomeResponse(d.Root, d.Where, d.Regions, d.Source, d.NeedsReview))],
+                        null));
+            })
+            .WithTags("Home care")
+            .WithName("ListPoints")
+            .WithSummary("The point charts' data: every acupressure and ear point (ear points in GB/T 13734-2008) with where it is, how to press, cautions, source and chart coordinates; the charts' sizes; the points avoided in pregnancy; the L4/L5/S1 areas (educational only, needs clinical review). While triage pauses self-care, only the advice to seek care.")
+            .WithMetadata(new SuggestsCareAttribute())
+            .Produces<PointChartResponse>();
         return api;
     }
 

@@ -116,6 +116,25 @@ public sealed partial class PointChartTests
     }
 
     [Fact]
+    public async Task PointsApi_GivesEveryPointWithItsChartCoordinates_ThePregnancyListAndTheNerveRootAreas()
+    {
+        await using var app = TestApp.Create();
+        using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
+
+        var body = await (await api.GetAsync(new Uri("/api/v1/points", UriKind.Relative))).ReadAsync();
+
+        var catalog = app.Services.GetRequiredService<PointCatalog>();
+        var points = body["points"]!.AsArray();
+        Assert.Equal(catalog.All.Select(p => p.Id), points.Select(p => (string)p!["id"]!));
+        var bl60 = points.Single(p => (string)p!["id"]! == "bl60")!;
+        Assert.True((bool)bl60["hiddenInPregnancy"]!);
+        Assert.Equal(("back", 66m, 456m), ((string)bl60["chart"]!, (decimal)bl60["x"]!, (decimal)bl60["y"]!));
+        Assert.True((bool)points.Single(p => (string)p!["id"]! == "sciatic-nerve")!["needsClinicalReview"]!);
+        Assert.Contains("li4", body["avoidedInPregnancy"]!["ids"]!.AsArray().Select(x => (string)x!));
+        Assert.Equal(["calf", "foot"], body["dermatomes"]![1]!["regions"]!.AsArray().Select(x => (string)x!));
+    }
+
+    [Fact]
     public async Task RoutineApiAndPages_WhileTriagePausesSelfCare_GiveOnlyTheAdviceToSeekCare()
     {
         await using var app = TestApp.Create();
@@ -125,12 +144,16 @@ public sealed partial class PointChartTests
         using var browser = await app.SignedInBrowserAsync(person);
 
         var routine = await (await api.GetAsync(new Uri("/api/v1/routines/acupressure", UriKind.Relative))).ReadAsync();
+        var points = await (await api.GetAsync(new Uri("/api/v1/points", UriKind.Relative))).ReadAsync();
         var routinePage = await browser.GetPageAsync("/home-care/acupressure");
         var guide = await browser.GetPageAsync("/home-care/ear-seeds");
 
         Assert.True((bool)routine["selfCarePaused"]!);
         Assert.Empty(routine["steps"]!.AsArray());
         Assert.Equal("emergency", ((string)routine["seekCare"]!["level"]!).ToLowerInvariant());
+        Assert.True((bool)points["selfCarePaused"]!);
+        Assert.Empty(points["points"]!.AsArray());
+        Assert.NotNull(points["seekCare"]);
         foreach (var page in new[] { routinePage, guide })
         {
             Assert.Contains("data-self-care-paused", page, StringComparison.Ordinal);

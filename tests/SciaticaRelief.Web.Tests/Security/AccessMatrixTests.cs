@@ -79,6 +79,7 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/modalities"] = Access.Api,
         ["GET /api/v1/medicines/ingredients"] = Access.Api,
         ["GET /api/v1/routines/acupressure"] = Access.Api,
+        ["GET /api/v1/points"] = Access.Api,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["POST /account/signout"] = Access.FormOnly,
         ["GET /_framework/opaque-redirect"] = Access.Public,
