@@ -25,6 +25,7 @@ public sealed record RoutineStepResponse(int Number, PointResponse Point, string
 public sealed record HiddenPointResponse(string Id, string Label, string Reason);
 
 /// <summary>The routine, or (while triage pauses self-care) only the advice to seek care: then Steps is empty.</summary>
+/// <param name="AdviceNeedsClinicalReview">The dose and stop advice are marked [U] in CLINICAL.md section 5.</param>
 public sealed record RoutineResponse(
     bool SelfCarePaused,
     IReadOnlyList<RoutineStepResponse> Steps,
@@ -32,6 +33,7 @@ public sealed record RoutineResponse(
     IReadOnlyList<string> Notes,
     string? DoseAdvice,
     string? StopAdvice,
+    bool AdviceNeedsClinicalReview,
     string? ModalityId,
     SeekCareAdvice? SeekCare);
 
@@ -99,13 +101,13 @@ public static class RoutineApi
         if (view.Routine is not { } r)
         {
             var advice = TriageAdvice.For(view.Standing.Effective, view.Region, seeDoctorToday: false);
-            return new RoutineResponse(true, [], [], [], null, null, null,
+            return new RoutineResponse(true, [], [], [], null, null, false, null,
                 new SeekCareAdvice(view.Standing.Effective, advice.Headline, advice.Steps, advice.Caveat));
         }
         return new RoutineResponse(false,
             [.. r.Steps.Select(s => new RoutineStepResponse(s.Number, PointResponse.From(s.Point, catalog), PointText.Pressure(s.Pressure), s.HoldSeconds, s.Notes))],
             [.. r.Hidden.Select(h => new HiddenPointResponse(h.Point.Id, h.Point.Label, h.Reason))],
-            r.Notes, AcupressureRoutine.DoseAdvice, AcupressureRoutine.StopAdvice, SelfAcupressureModality, null);
+            r.Notes, AcupressureRoutine.DoseAdvice, AcupressureRoutine.StopAdvice, AdviceNeedsClinicalReview: true, SelfAcupressureModality, null);
     }
 }
 
