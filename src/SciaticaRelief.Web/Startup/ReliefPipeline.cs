@@ -9,6 +9,7 @@ using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
+using SciaticaRelief.Web.PointCharts;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -68,6 +69,7 @@ public static class ReliefPipeline
         api.MapDashboardApi();
         api.MapInsightsApi();
         api.MapTreatmentApi();
+        api.MapRoutineApi();
         api.MapQuestionnaireApi();
         api.MapKnowledgeApi();
 

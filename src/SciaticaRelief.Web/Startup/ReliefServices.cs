@@ -13,6 +13,7 @@ using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
+using SciaticaRelief.Web.PointCharts;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -161,6 +162,7 @@ public static class ReliefServices
         services.AddScoped<Insights.InsightsService>();
         services.AddKnowledge();
         services.AddTreatments();
+        services.AddPointCharts();
         services.AddOptions<QuestionnaireOptions>().Bind(configuration.GetSection(QuestionnaireOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();
         services.AddSingleton<QuestionnaireLibrary>();
