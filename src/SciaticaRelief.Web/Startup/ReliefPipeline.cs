@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Accounts;
+using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
+using SciaticaRelief.Web.Recommendations;
 using SciaticaRelief.Web.Security;
 using SciaticaRelief.Web.Treatments;
 using SciaticaRelief.Web.Triage;
@@ -55,6 +57,7 @@ public static class ReliefPipeline
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseSuggestsCareGate();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(Policies.Person)
@@ -68,6 +71,8 @@ public static class ReliefPipeline
         api.MapInsightsApi();
         api.MapTreatmentApi();
         api.MapQuestionnaireApi();
+        api.MapRecommendationApi();
+        api.MapMachineChooserApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

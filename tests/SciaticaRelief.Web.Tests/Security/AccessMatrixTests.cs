@@ -78,6 +78,8 @@ public sealed class AccessMatrixTests
         ["POST /api/v1/ear-seeds/{id:guid}/take-off"] = Access.ApiOwned,
         ["GET /api/v1/modalities"] = Access.Api,
         ["GET /api/v1/medicines/ingredients"] = Access.Api,
+        ["GET /api/v1/recommendations"] = Access.Api,
+        ["GET /api/v1/machine-chooser"] = Access.Api,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["POST /account/signout"] = Access.FormOnly,
         ["GET /_framework/opaque-redirect"] = Access.Public,
@@ -111,6 +113,8 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/{InstrumentId}/answer"] = Access.Page,
         ["PAGE /questionnaires/{InstrumentId}/history"] = Access.Page,
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /recommendations"] = Access.Page,
+        ["PAGE /home-care/machines"] = Access.Page,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
