@@ -48,7 +48,8 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/triage", "/triage/review", resultPath, "/profile", "/insights", "/settings/tokens", "/admin", "/onboarding",
                      "/questionnaires", "/questionnaires/sciatica-index/answer", "/questionnaires/nrs/answer", "/questionnaires/sciatica-index/history",
                      "/treatments", "/treatments/new", "/treatments/new?modality=deep-tissue-massage", "/treatments/new?modality=over-the-counter-medicine",
-                     "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds" })
+                     "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds",
+                     "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low" })
         {
             problems.AddRange(await ScanAsync(page, path));
         }
