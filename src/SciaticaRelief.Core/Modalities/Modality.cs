@@ -20,10 +20,11 @@ public enum ModalitySetting
 /// <param name="Name">The name people read.</param>
 /// <param name="Kind">What sort of treatment it is; the kind decides which fields a Treatment has.</param>
 /// <param name="Setting">Therapist or home.</param>
-/// <param name="Summary">One paragraph in our own words (Markdown text, shown as plain text).</param>
+/// <param name="Summary">The body's first paragraph, in our own words (Markdown text, shown as plain text).</param>
 /// <param name="File">The content file it came from, for messages.</param>
 /// <param name="Knowledge">The structured knowledge of its front matter (null for "other").</param>
-public sealed record Modality(string Id, string Name, TreatmentKind Kind, ModalitySetting Setting, string Summary, string File, ModalityKnowledge? Knowledge = null);
+/// <param name="Body">The whole Markdown body (the summary, then sections with ## headings) for the knowledge pages.</param>
+public sealed record Modality(string Id, string Name, TreatmentKind Kind, ModalitySetting Setting, string Summary, string File, ModalityKnowledge? Knowledge = null, string Body = "");
 
 public static class ModalitySettings
 {

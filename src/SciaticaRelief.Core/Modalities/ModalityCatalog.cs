@@ -1,9 +1,8 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Treatments;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace SciaticaRelief.Core.Modalities;
 
@@ -42,32 +41,44 @@ public sealed partial class ModalityCatalog
     public IEnumerable<Modality> OfKind(TreatmentKind kind) => All.Where(m => m.Kind == kind);
 
     /// <summary>
-    /// Reads the catalogue. Every problem is reported, each naming its file: a missing or empty id,
-    /// name, kind or setting, an unknown kind or setting, an id that is not kebab-case, a missing
-    /// body, a YAML error (with its line), and an id used by two files. Front-matter keys the
-    /// catalogue does not know (the knowledge issue adds technique, evidence, contraindications)
-    /// are ignored.
+    /// Reads the catalogue. Every problem is reported, each naming its file and line: a missing or
+    /// empty id, name, kind or setting, an unknown kind or setting, an id that is not kebab-case, a
+    /// missing body, a YAML error, an id used by two files, and the knowledge keys (technique,
+    /// intensity, session_minutes, targets, cost, evidence, contraindications, review, related),
+    /// required for every kind but "other". Related ids must name a modality or one of
+    /// <paramref name="otherIds"/> (the knowledge base's topics); unknown keys are ignored.
     /// </summary>
-    public static (ModalityCatalog? Catalog, IReadOnlyList<string> Errors) Read(IEnumerable<ContentFile> files)
+    public static (ModalityCatalog? Catalog, IReadOnlyList<string> Errors) Read(IEnumerable<ContentFile> files, IEnumerable<string>? otherIds = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<string>();
         var modalities = new List<Modality>();
         var firstFileOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var related = new List<(string File, string Id, int Line)>();
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var modality = ReadOne(file, errors);
-            if (modality is null)
+            var fileRelated = new List<(string Id, int Line)>();
+            var (id, modality) = ReadOne(file, errors, fileRelated);
+            related.AddRange(fileRelated.Select(r => (file.Name, r.Id, r.Line)));
+            if (id is null)
             {
                 continue;
             }
-            if (firstFileOf.TryGetValue(modality.Id, out var first))
+            if (firstFileOf.TryGetValue(id, out var first))
             {
-                errors.Add($"{file.Name}: the id \"{modality.Id}\" is already used by {first}; every modality needs its own id.");
+                errors.Add($"{file.Name}: the id \"{id}\" is already used by {first}; every modality needs its own id.");
                 continue;
             }
-            firstFileOf[modality.Id] = file.Name;
-            modalities.Add(modality);
+            firstFileOf[id] = file.Name;
+            if (modality is not null)
+            {
+                modalities.Add(modality);
+            }
+        }
+        var known = firstFileOf.Keys.Concat(otherIds ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var (file, id, line) in related.Where(r => !known.Contains(r.Id)))
+        {
+            errors.Add($"{file}: line {line.ToString(CultureInfo.InvariantCulture)}: related id \"{id}\" is not a modality or topic of the knowledge base.");
         }
         if (errors.Count == 0 && modalities.Count == 0)
         {
@@ -82,88 +93,69 @@ public sealed partial class ModalityCatalog
     }
 
     /// <summary>Reads the catalogue or throws one exception listing every problem.</summary>
-    public static ModalityCatalog Load(IEnumerable<ContentFile> files)
+    public static ModalityCatalog Load(IEnumerable<ContentFile> files, IEnumerable<string>? otherIds = null)
     {
-        var (catalog, errors) = Read(files);
+        var (catalog, errors) = Read(files, otherIds);
         return catalog ?? throw new ContentException("The modality catalogue could not be loaded:\n  " + string.Join("\n  ", errors));
     }
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
-
-    private static Modality? ReadOne(ContentFile file, List<string> errors)
+    /// <summary>The file's id (when it has a usable one, for the duplicate check) and its Modality (when the whole file is valid).</summary>
+    private static (string? Id, Modality? Modality) ReadOne(ContentFile file, List<string> errors, List<(string Id, int Line)> related)
     {
-        var split = FrontMatter.Split(file.Text, out var splitError);
-        if (split is null)
+        var r = FrontMatterReader.Open(file, errors);
+        if (r is null)
         {
-            errors.Add($"{file.Name}: {splitError}.");
-            return null;
+            return (null, null);
         }
-        FrontMatterFields? fields;
-        try
-        {
-            fields = Yaml.Deserialize<FrontMatterFields?>(split.Yaml);
-        }
-        catch (YamlException e)
-        {
-            // Line numbers in the file: the front matter starts on line 2.
-            errors.Add($"{file.Name}: line {e.Start.Line + 1}: the front matter is not valid YAML ({e.InnerException?.Message ?? e.Message}).");
-            return null;
-        }
-        fields ??= new FrontMatterFields();
+        var root = r.Root;
+        var top = FrontMatterReader.LineOf(root);
         var before = errors.Count;
-        void Missing(string key, string what) => errors.Add($"{file.Name}: \"{key}\" is missing; {what}.");
 
-        if (string.IsNullOrWhiteSpace(fields.Id))
+        var id = r.Text(root, "id", top, "give a stable kebab-case id such as swedish-massage");
+        if (id is not null && (id.Length > 64 || !KebabCase().IsMatch(id)))
         {
-            Missing("id", "give a stable kebab-case id such as swedish-massage");
+            r.Error(FrontMatterReader.Get(root, "id")!.Value.Line, $"the id \"{id}\" is not kebab-case (lower-case letters, digits and single hyphens, at most 64 characters).");
+            id = null;
         }
-        else if (fields.Id.Length > 64 || !KebabCase().IsMatch(fields.Id))
-        {
-            errors.Add($"{file.Name}: the id \"{fields.Id}\" is not kebab-case (lower-case letters, digits and single hyphens, at most 64 characters).");
-        }
-        if (string.IsNullOrWhiteSpace(fields.Name))
-        {
-            Missing("name", "give the name people read");
-        }
+        var name = r.Text(root, "name", top, "give the name people read");
+        var kinds = string.Join(", ", TreatmentKinds.All.Select(k => k.WireName()));
+        var kindText = r.Text(root, "kind", top, "use one of " + kinds);
         var kind = default(TreatmentKind);
-        if (string.IsNullOrWhiteSpace(fields.Kind))
+        var kindOk = kindText is not null && TreatmentKinds.TryParse(kindText, out kind);
+        if (kindText is not null && !kindOk)
         {
-            Missing("kind", "use one of " + string.Join(", ", TreatmentKinds.All.Select(k => k.WireName())));
+            r.Error(FrontMatterReader.Get(root, "kind")!.Value.Line, $"unknown kind \"{kindText}\"; use one of {kinds}.");
         }
-        else if (!TreatmentKinds.TryParse(fields.Kind, out kind))
-        {
-            errors.Add($"{file.Name}: unknown kind \"{fields.Kind}\"; use one of {string.Join(", ", TreatmentKinds.All.Select(k => k.WireName()))}.");
-        }
+        var settingText = r.Text(root, "setting", top, "use therapist or home");
         var setting = default(ModalitySetting);
-        if (string.IsNullOrWhiteSpace(fields.Setting))
+        if (settingText is not null && !ModalitySettings.TryParse(settingText, out setting))
         {
-            Missing("setting", "use therapist or home");
+            r.Error(FrontMatterReader.Get(root, "setting")!.Value.Line, $"unknown setting \"{settingText}\"; use therapist or home.");
         }
-        else if (!ModalitySettings.TryParse(fields.Setting, out setting))
+        var summary = FirstParagraph(r.Body);
+        if (string.IsNullOrWhiteSpace(r.Body))
         {
-            errors.Add($"{file.Name}: unknown setting \"{fields.Setting}\"; use therapist or home.");
+            r.Error(r.BodyLine, "the file has no text after its front matter; write one paragraph about the modality in our own words.");
         }
-        if (string.IsNullOrWhiteSpace(split.Body))
+        else if (summary is null)
         {
-            errors.Add($"{file.Name}: the file has no text after its front matter; write one paragraph about the modality in our own words.");
+            r.Error(r.BodyLine, "the text must start with a paragraph (the summary people read in the treatment form), before any heading.");
         }
-        return errors.Count > before ? null : new Modality(fields.Id!, fields.Name!.Trim(), kind, setting, split.Body, file.Name);
+        var knowledge = kindOk ? ModalityKnowledgeReader.Read(r, kind, related) : null;
+        return errors.Count > before
+            ? (id, null)
+            : (id, new Modality(id!, name!, kind, setting, summary!, file.Name, knowledge, r.Body));
+    }
+
+    /// <summary>The body's first paragraph, the summary; null when the body starts with a heading.</summary>
+    private static string? FirstParagraph(string body)
+    {
+        var first = body.Split("\n\n", 2, StringSplitOptions.None)[0].Trim();
+        return first.Length == 0 || first.StartsWith('#') ? null : first;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
-
-    /// <summary>The front-matter keys this catalogue reads; any other key is ignored.</summary>
-    private sealed class FrontMatterFields
-    {
-        public string? Id { get; set; }
-        public string? Name { get; set; }
-        public string? Kind { get; set; }
-        public string? Setting { get; set; }
-    }
 }
 
 /// <summary>A content or data file that cannot be used; the message names the file.</summary>

@@ -1,18 +1,24 @@
+using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Treatments;
 
 namespace SciaticaRelief.Core.Tests.Treatments;
 
-/// <summary>The repository's own modality catalogue and label maximums, read once for the tests.</summary>
+/// <summary>The repository's own knowledge base (topics and modalities) and label maximums, read once for the tests.</summary>
 internal static class TreatmentContent
 {
-    private static readonly Lazy<ModalityCatalog> LazyCatalog = new(() =>
-        ModalityCatalog.Load(Directory.GetFiles(Folder("modalities"), "*.md").Select(f => new ContentFile(Path.GetFileName(f), File.ReadAllText(f)))));
+    private static readonly Lazy<KnowledgeBase> LazyKnowledge = new(() => KnowledgeBase.Load(Files("topics"), Files("modalities")));
 
     private static readonly Lazy<LabelMaximums> LazyLabels = new(() =>
         LabelMaximums.Load("label-maximums.yaml", File.ReadAllText(Path.Combine(Folder("medicines"), "label-maximums.yaml"))));
 
-    public static ModalityCatalog Catalog => LazyCatalog.Value;
+    /// <summary>The modality catalogue, read as part of the knowledge base (modalities link to topics).</summary>
+    public static ModalityCatalog Catalog => LazyKnowledge.Value.Modalities;
+
+    public static KnowledgeBase Knowledge => LazyKnowledge.Value;
+
+    private static List<ContentFile> Files(string folder) =>
+        Directory.GetFiles(Folder(folder), "*.md").Select(f => new ContentFile(Path.GetFileName(f), File.ReadAllText(f))).ToList();
 
     public static LabelMaximums Labels => LazyLabels.Value;
 

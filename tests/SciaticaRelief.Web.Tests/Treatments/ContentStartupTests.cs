@@ -3,7 +3,7 @@ using SciaticaRelief.Web.Tests.Infrastructure;
 
 namespace SciaticaRelief.Web.Tests.Treatments;
 
-/// <summary>The modality catalogue and the label maximums load once at start; a bad file stops the start, naming the file.</summary>
+/// <summary>The modality catalogue and the label maximums load once at start; a bad file stops the start, naming the file and the line.</summary>
 public sealed class ContentStartupTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "relief-content-" + Guid.NewGuid().ToString("N"));
@@ -53,6 +53,7 @@ public sealed class ContentStartupTests : IDisposable
     [Theory]
     [InlineData("broken.md", "---\nid: broken\nname: Broken\nkind: reiki\nsetting: home\n---\nText.\n", "unknown kind \"reiki\"", "an unknown kind")]
     [InlineData("broken.md", "---\nid: broken\nkind: rest\nsetting: home\n---\nText.\n", "\"name\" is missing", "a missing name")]
+    [InlineData("broken.md", "---\nid: broken\nname: Broken\nkind: rest\nsetting: home\ntechnique: t\nsession_minutes: {min: 1, max: 2}\ntargets: [x]\ncost: free\nevidence:\n  grade: strong\n  summary: s\n  sources: [{text: t, mark: V}]\n---\nText.\n", "modalities/broken.md: line 11: unknown grade \"strong\"", "a knowledge key that is wrong: the file and its line")]
     [InlineData("second-swedish.md", "---\nid: swedish-massage\nname: Swedish again\nkind: massage\nsetting: therapist\n---\nText.\n", "already used by", "a duplicate id")]
     public async Task Start_WithABadModalityFile_FailsNamingTheFile(string file, string text, string expected, string why)
     {
