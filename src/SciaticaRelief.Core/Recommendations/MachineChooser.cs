@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SciaticaRelief.Core.Knowledge;
+using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Validation;
 
@@ -84,7 +85,7 @@ public static class MachineChooser
         new("shiatsu-kneading-massager", "Shiatsu or kneading cushion", PainArea.LowBack | PainArea.Buttock, 3, CostTier.Moderate, DeviceHeat.Optional,
             ["Adjustable intensity and an auto-off timer", "Heat that can be switched off"],
             ["Start with short sessions (about 15 minutes) on the lowest intensity; put a towel between you and the nodes if it is too firm.", "Not over the spine's bony points, bruises or broken skin.", StopRule]),
-        new("heated-massage-cushion", "Heated massage cushion", PainArea.LowBack | PainArea.Buttock, 2, CostTier.Low, DeviceHeat.Always,
+        new("heated-massage-cushion", "Heated massage cushion", PainArea.LowBack | PainArea.Buttock, 2, CostTier.Moderate, DeviceHeat.Always,
             ["A temperature setting and an auto-off timer", "A washable cover"],
             [WarmNotHot, "No heat on skin with reduced feeling, or on broken, sunburnt or inflamed skin.", StopRule]),
         new("vibration-massager", "Handheld vibration massager", AllAreas, 2, CostTier.Low, DeviceHeat.None,
@@ -101,13 +102,25 @@ public static class MachineChooser
             ["Lean into it slowly with part of your weight; hold a tender spot 30 to 60 seconds, breathing out.", "Not on the spine, the back of the knee, bruises or varicose veins.", StopRule]),
     ];
 
-    public static MachineChoice Choose(MachineQuestions q)
+    /// <summary>
+    /// Suggests kinds of device. With the catalogue's modalities, each device's name, intensity and
+    /// cost come from its content file, and the file's "avoid" rules for the Person's conditions
+    /// rule it out with the file's reason (the chooser's own rules below follow CLINICAL.md 4 too).
+    /// </summary>
+    public static MachineChoice Choose(MachineQuestions q, IReadOnlyList<Modality>? modalities = null)
     {
         ArgumentNullException.ThrowIfNull(q);
         var suggested = new List<(DeviceKind Device, int Covered, bool Warm, DeviceSuggestion Suggestion)>();
         var notSuggested = new List<DeviceExclusion>();
-        foreach (var d in Devices.OrderBy(d => d.Name, StringComparer.Ordinal))
+        var devices = Devices.Select(d => FromContent(d, modalities?.FirstOrDefault(m => m.Id == d.Id)));
+        foreach (var (d, avoid) in devices.OrderBy(x => x.Device.Name, StringComparer.Ordinal))
         {
+            var contentRule = avoid.FirstOrDefault(r => q.Conditions.HasFlag(r.Condition) && r.Condition != HealthCondition.None);
+            if (contentRule is not null)
+            {
+                notSuggested.Add(new DeviceExclusion(d.Id, d.Name, contentRule.Reason));
+                continue;
+            }
             if (Excluded(d, q) is { } reason)
             {
                 notSuggested.Add(new DeviceExclusion(d.Id, d.Name, reason));
@@ -151,6 +164,16 @@ public static class MachineChooser
             .Select(s => s.Suggestion)
             .ToList();
         return new MachineChoice(ordered, notSuggested);
+    }
+
+    private static (DeviceKind Device, IReadOnlyList<ContraindicationRule> Avoid) FromContent(DeviceKind d, Modality? m)
+    {
+        if (m?.Knowledge is not { } k)
+        {
+            return (d, []);
+        }
+        var avoid = k.Contraindications.Where(r => r.Action == RuleAction.Avoid && r.Where is null).ToList();
+        return (d with { Name = m.Name, Intensity = k.Intensity ?? d.Intensity, Cost = k.Cost }, avoid);
     }
 
     private static string? Excluded(DeviceKind d, MachineQuestions q)

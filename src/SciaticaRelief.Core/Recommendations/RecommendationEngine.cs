@@ -77,7 +77,7 @@ public static class RecommendationEngine
             foreach (var area in matching.Where(r => r.Action == RuleAction.Avoid && r.Where is not null))
             {
                 notForYou.Add(new Exclusion(m.Id, m.Name, area.Reason, area.Source, area.Where));
-                precautions.Add(new Precaution($"Not on {area.Where}: {area.Reason}", area.Source));
+                precautions.Add(new Precaution($"Not {OnWhere(area.Where!)}: {area.Reason}", area.Source));
             }
             foreach (var caution in matching.Where(r => r.Action == RuleAction.Caution))
             {
@@ -194,6 +194,16 @@ public static class RecommendationEngine
         {
             yield return Invariant($"You have logged it {own.Treatments} {(own.Treatments == 1 ? "time" : "times")}; from {Estimate.MinimumN} the app can compare it with your days without it.");
         }
+    }
+
+    /// <summary>An area rule's place as it follows "not": "the leg" → "on the leg"; "near the operation site" stays.</summary>
+    public static string OnWhere(string where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        return where.StartsWith("the ", StringComparison.Ordinal) || where.StartsWith("areas ", StringComparison.Ordinal)
+            || where.StartsWith("skin ", StringComparison.Ordinal)
+            ? "on " + where
+            : where;
     }
 
     public static string GradeWords(EvidenceGrade grade) => grade switch

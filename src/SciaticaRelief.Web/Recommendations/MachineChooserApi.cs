@@ -1,4 +1,5 @@
 using SciaticaRelief.Core.Knowledge;
+using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Recommendations;
 using SciaticaRelief.Core.Validation;
@@ -54,13 +55,13 @@ public static class MachineChooserApi
     public static RouteGroupBuilder MapMachineChooserApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/machine-chooser", async Task<IResult> (HttpRequest request, PersonContext person, CancellationToken ct) =>
+        api.MapGet("/machine-chooser", async Task<IResult> (HttpRequest request, PersonContext person, ModalityCatalog catalog, CancellationToken ct) =>
         {
             var q = request.Query;
             var profile = await person.ProfileAsync(ct);
             var errors = new ValidationErrors();
             var questions = MachineChooserInput.Read(q["areas"].OfType<string>(), q["pressure"], q["budget"], q["heat"], profile.Conditions, errors);
-            return questions is null ? Problems.Invalid(errors) : TypedResults.Ok(MachineChooser.Choose(questions));
+            return questions is null ? Problems.Invalid(errors) : TypedResults.Ok(MachineChooser.Choose(questions, catalog.All));
         })
         .WithMetadata(new SuggestsCareAttribute())
         .WithTags("Machine chooser")

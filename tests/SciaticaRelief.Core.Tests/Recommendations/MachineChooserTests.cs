@@ -1,4 +1,5 @@
 using SciaticaRelief.Core.Knowledge;
+using SciaticaRelief.Core.Tests;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Recommendations;
 
@@ -74,8 +75,8 @@ public sealed class MachineChooserTests
                 Assert.Contains(c.Suggested[0].Why, w => w.Contains("warmth", StringComparison.Ordinal));
             }),
         new("devices covering more of the painful areas come first, then by name (deterministic)",
-            Q(areas: PainArea.Buttock | PainArea.Leg, pressure: 3, budget: CostTier.Low), c =>
-                Assert.Equal(["Handheld vibration massager", "Massage ball and foam roller", "Heated massage cushion"], c.Suggested.Select(s => s.Name))),
+            Q(areas: PainArea.Buttock | PainArea.Leg, pressure: 3, budget: CostTier.Moderate), c =>
+                Assert.Equal(["Handheld vibration massager", "Massage ball and foam roller", "Heated massage cushion", "Shiatsu or kneading cushion"], c.Suggested.Select(s => s.Name))),
         new("never brands: suggestions are kinds of device with no links",
             Q(), c => Assert.All(c.Suggested, s => Assert.DoesNotContain(s.Why.Concat(s.LookFor).Concat(s.HowToUseSafely), t => t.Contains("http", StringComparison.Ordinal)))),
     ];
@@ -88,6 +89,25 @@ public sealed class MachineChooserTests
     {
         ArgumentNullException.ThrowIfNull(row);
         row.Check(MachineChooser.Choose(row.Questions));
+    }
+
+    [Fact]
+    public void Devices_AreExactlyTheMachineModalitiesOfTheShippedCatalogue()
+    {
+        // The chooser must offer every kind of machine the knowledge base describes, and no other.
+        var machines = Treatments.TreatmentContent.Catalog.OfKind(Core.Treatments.TreatmentKind.Machine).Select(m => m.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(machines, MachineChooser.Devices.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Choose_WithTheShippedCatalogue_TakesCostFromTheContentAndItsAvoidRules()
+    {
+        var catalog = Treatments.TreatmentContent.Catalog.All;
+        var choice = MachineChooser.Choose(Q(conditions: HealthCondition.AnticoagulantsOrBleedingDisorder), catalog);
+        var gun = Assert.Single(choice.NotSuggested, d => d.Id == "percussion-massage-gun");
+        var rule = catalog.Single(m => m.Id == "percussion-massage-gun").Knowledge!.Contraindications
+            .First(r => r.Condition == HealthCondition.AnticoagulantsOrBleedingDisorder && r.Action == RuleAction.Avoid);
+        Assert.Equal(rule.Reason, gun.Reason);
     }
 
     [Theory]
