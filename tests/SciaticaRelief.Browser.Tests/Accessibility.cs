@@ -49,6 +49,7 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/questionnaires", "/questionnaires/sciatica-index/answer", "/questionnaires/nrs/answer", "/questionnaires/sciatica-index/history",
                      "/treatments", "/treatments/new", "/treatments/new?modality=deep-tissue-massage", "/treatments/new?modality=over-the-counter-medicine",
                      "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds",
+                     "/learn", "/learn?q=heat", "/learn?q=zzzz", "/learn/deep-tissue-massage", "/learn/what-is-sciatica", "/learn/self-acupressure",
                      "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low" })
         {
             problems.AddRange(await ScanAsync(page, path));

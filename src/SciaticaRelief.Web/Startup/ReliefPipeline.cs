@@ -9,6 +9,7 @@ using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Recommendations;
@@ -71,8 +72,12 @@ public static class ReliefPipeline
         api.MapInsightsApi();
         api.MapTreatmentApi();
         api.MapQuestionnaireApi();
+<<<<<<< HEAD
         api.MapRecommendationApi();
         api.MapMachineChooserApi();
+=======
+        api.MapKnowledgeApi();
+>>>>>>> i4-knowledge
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

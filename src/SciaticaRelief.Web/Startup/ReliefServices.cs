@@ -12,6 +12,7 @@ using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -158,6 +159,7 @@ public static class ReliefServices
         services.AddScoped<ProfileService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<Insights.InsightsService>();
+        services.AddKnowledge();
         services.AddTreatments();
         services.AddOptions<QuestionnaireOptions>().Bind(configuration.GetSection(QuestionnaireOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();

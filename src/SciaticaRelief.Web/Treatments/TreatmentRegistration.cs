@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Web.Startup;
@@ -13,31 +14,17 @@ namespace SciaticaRelief.Web.Treatments;
 /// </summary>
 public static class TreatmentRegistration
 {
-    public const string ModalitiesFolder = "modalities";
-    public const string LabelMaximumsFile = "medicines/label-maximums.yaml";
+        public const string LabelMaximumsFile = "medicines/label-maximums.yaml";
 
     public static IServiceCollection AddTreatments(this IServiceCollection services)
     {
-        services.AddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
+        // The catalogue is part of the knowledge base: modality files link to topics, so both are read together.
+        services.AddSingleton(sp => sp.GetRequiredService<KnowledgeBase>().Modalities);
         services.AddSingleton(sp => LoadLabels(sp.GetRequiredService<IOptions<ContentOptions>>().Value));
         services.AddHostedService<TreatmentContentCheck>();
         services.AddScoped<TreatmentService>();
         services.AddScoped<EarSeedService>();
         return services;
-    }
-
-    public static ModalityCatalog LoadCatalog(ContentOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var folder = options.PathOf(ModalitiesFolder);
-        if (!Directory.Exists(folder))
-        {
-            throw new ContentException($"The modality catalogue folder {folder} does not exist (Content:Folder).");
-        }
-        var files = Directory.GetFiles(folder, "*.md", SearchOption.TopDirectoryOnly)
-            .Select(f => new ContentFile(Path.Combine(ModalitiesFolder, Path.GetFileName(f)), File.ReadAllText(f)))
-            .ToList();
-        return ModalityCatalog.Load(files);
     }
 
     public static LabelMaximums LoadLabels(ContentOptions options)
@@ -57,7 +44,7 @@ public sealed class TreatmentContentCheck(IServiceProvider services, ILogger<Tre
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var catalog = services.GetRequiredService<ModalityCatalog>();
+        var catalog = services.GetRequiredService<ModalityCatalog>(); // reads the whole knowledge base
         var labels = services.GetRequiredService<LabelMaximums>();
         logger.LogInformation("Loaded {Modalities} modalities and label maximums for {Ingredients} ingredients.", catalog.All.Count, labels.Ingredients.Count);
         return Task.CompletedTask;

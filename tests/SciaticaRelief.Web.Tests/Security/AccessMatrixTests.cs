@@ -77,6 +77,8 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/ear-seeds/{id:guid}"] = Access.ApiOwned,
         ["POST /api/v1/ear-seeds/{id:guid}/take-off"] = Access.ApiOwned,
         ["GET /api/v1/modalities"] = Access.Api,
+        ["GET /api/v1/knowledge/"] = Access.Api,
+        ["GET /api/v1/knowledge/{knowledgeId}"] = Access.Api,
         ["GET /api/v1/medicines/ingredients"] = Access.Api,
         ["GET /api/v1/recommendations"] = Access.Api,
         ["GET /api/v1/machine-chooser"] = Access.Api,
@@ -109,6 +111,8 @@ public sealed class AccessMatrixTests
         ["PAGE /treatments/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /treatments/{Id:guid}/follow-up"] = Access.PageOwned,
         ["PAGE /ear-seeds"] = Access.Page,
+        ["PAGE /learn"] = Access.Page,
+        ["PAGE /learn/{KnowledgeId}"] = Access.Page,
         ["PAGE /questionnaires"] = Access.Page,
         ["PAGE /questionnaires/{InstrumentId}/answer"] = Access.Page,
         ["PAGE /questionnaires/{InstrumentId}/history"] = Access.Page,
@@ -166,7 +170,9 @@ public sealed class AccessMatrixTests
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{hours:int}", "24", StringComparison.Ordinal)
         .Replace("{instrumentId}", "nrs", StringComparison.Ordinal)
-        .Replace("{InstrumentId}", "nrs", StringComparison.Ordinal);
+        .Replace("{InstrumentId}", "nrs", StringComparison.Ordinal)
+        .Replace("{knowledgeId}", "heat", StringComparison.Ordinal)
+        .Replace("{KnowledgeId}", "heat", StringComparison.Ordinal);
 
     [Fact]
     public async Task Anonymous_GetsSignInOr401_OnEveryProtectedEndpoint()

@@ -67,6 +67,20 @@ public sealed class ContentStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_WithABrokenTopic_FailsNamingTheFileAndLine()
+    {
+        var path = Path.Combine(_folder, "topics", "bruising-after-massage.md");
+        var text = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, text.Replace("group: massage-types", "group: [massage-types", StringComparison.Ordinal));
+        await using var app = App();
+
+        var e = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        var messages = MessagesOf(e);
+        Assert.Contains("topics/bruising-after-massage.md: line 5: the front matter is not valid YAML", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithALabelValueWithoutSource_FailsNamingTheFile()
     {
         var path = Path.Combine(_folder, "medicines", "label-maximums.yaml");
