@@ -72,12 +72,9 @@ public static class ReliefPipeline
         api.MapInsightsApi();
         api.MapTreatmentApi();
         api.MapQuestionnaireApi();
-<<<<<<< HEAD
+        api.MapKnowledgeApi();
         api.MapRecommendationApi();
         api.MapMachineChooserApi();
-=======
-        api.MapKnowledgeApi();
->>>>>>> i4-knowledge
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();
