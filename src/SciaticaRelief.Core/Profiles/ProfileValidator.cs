@@ -4,7 +4,8 @@ using SciaticaRelief.Core.Validation;
 namespace SciaticaRelief.Core.Profiles;
 
 /// <summary>A profile edit as submitted.</summary>
-public sealed record ProfileInput(string? RegionCode, string? TimeZoneId, int? BirthYear, HealthCondition Conditions);
+/// <param name="Preferences">New care preferences; null leaves the stored ones as they are.</param>
+public sealed record ProfileInput(string? RegionCode, string? TimeZoneId, int? BirthYear, HealthCondition Conditions, CarePreferences? Preferences = null);
 
 public static class ProfileValidator
 {
@@ -38,6 +39,10 @@ public static class ProfileValidator
         if ((input.Conditions & ~known) != 0)
         {
             errors.Add("conditions", "Unknown health condition.");
+        }
+        if (input.Preferences is { } preferences)
+        {
+            errors.AddAll(preferences.Validate());
         }
         return errors;
     }

@@ -6,14 +6,19 @@ using SciaticaRelief.Web.Api;
 
 namespace SciaticaRelief.Web.Profiles;
 
-public sealed record ProfileRequest(string? RegionCode, string? TimeZoneId, int? BirthYear, IReadOnlyList<HealthCondition>? Conditions);
+/// <param name="Preferences">Care preferences; omit to keep the stored ones.</param>
+public sealed record ProfileRequest(string? RegionCode, string? TimeZoneId, int? BirthYear, IReadOnlyList<HealthCondition>? Conditions, CarePreferencesRequest? Preferences = null);
 
-public sealed record ProfileResponse(string RegionCode, string TimeZoneId, int? BirthYear, IReadOnlyList<HealthCondition> Conditions, string EmergencyNumber, int Version)
+/// <param name="Preferences">The care preferences in force (the defaults until the Person sets them).</param>
+/// <param name="PreferencesSet">False while the defaults are in force.</param>
+public sealed record ProfileResponse(string RegionCode, string TimeZoneId, int? BirthYear, IReadOnlyList<HealthCondition> Conditions, string EmergencyNumber,
+    CarePreferences Preferences, bool PreferencesSet, int Version)
 {
     public static ProfileResponse From(Profile p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return new(p.RegionCode, p.TimeZoneId, p.BirthYear, [.. HealthConditions.Split(p.Conditions)], Regions.GetOrOther(p.RegionCode).EmergencyNumber, p.Version);
+        return new(p.RegionCode, p.TimeZoneId, p.BirthYear, [.. HealthConditions.Split(p.Conditions)], Regions.GetOrOther(p.RegionCode).EmergencyNumber,
+            p.Preferences ?? CarePreferences.Default, p.Preferences is not null, p.Version);
     }
 }
 
@@ -44,6 +49,10 @@ public sealed class ProfileService(ReliefDbContext db, PersonContext person)
         profile.TimeZoneId = input.TimeZoneId!;
         profile.BirthYear = input.BirthYear;
         profile.Conditions = input.Conditions;
+        if (input.Preferences is { } preferences)
+        {
+            profile.Preferences = preferences;
+        }
         profile.UpdatedAtUtc = person.UtcNow;
         profile.Version = expectedVersion + 1;
         try
@@ -83,8 +92,14 @@ public static class ProfileApi
             {
                 return Problems.PreconditionRequired();
             }
+            var preferenceErrors = new ValidationErrors();
+            var preferences = request.Preferences is { } p ? CarePreferencesInput.Read(p, preferenceErrors) : null;
+            if (!preferenceErrors.IsEmpty)
+            {
+                return Problems.Invalid(preferenceErrors);
+            }
             var input = new ProfileInput(request.RegionCode, request.TimeZoneId, request.BirthYear,
-                (request.Conditions ?? []).Aggregate(HealthCondition.None, (a, c) => a | c));
+                (request.Conditions ?? []).Aggregate(HealthCondition.None, (a, c) => a | c), preferences);
             var (status, profile, errors) = await profiles.UpdateAsync(input, version, ct);
             switch (status)
             {

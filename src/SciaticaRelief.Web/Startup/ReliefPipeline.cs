@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Accounts;
+using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
@@ -12,6 +13,7 @@ using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
+using SciaticaRelief.Web.Recommendations;
 using SciaticaRelief.Web.Security;
 using SciaticaRelief.Web.Treatments;
 using SciaticaRelief.Web.Triage;
@@ -57,6 +59,7 @@ public static class ReliefPipeline
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseSuggestsCareGate();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(Policies.Person)
@@ -72,6 +75,8 @@ public static class ReliefPipeline
         api.MapRoutineApi();
         api.MapQuestionnaireApi();
         api.MapKnowledgeApi();
+        api.MapRecommendationApi();
+        api.MapMachineChooserApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

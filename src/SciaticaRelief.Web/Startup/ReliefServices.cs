@@ -167,6 +167,8 @@ public static class ReliefServices
         services.AddSingleton<IValidateOptions<QuestionnaireOptions>, QuestionnaireOptionsValidator>();
         services.AddSingleton<QuestionnaireLibrary>();
         services.AddScoped<QuestionnaireService>();
+        services.AddScoped<SuggestsCareGate>();
+        services.AddScoped<Recommendations.RecommendationService>();
         return services;
     }
 

@@ -24,6 +24,10 @@ public sealed class ProfileValidatorTests
         new("timeZoneId", Valid with { TimeZoneId = "Mars/Olympus" }, "an unknown zone cannot place a local day"),
         new("timeZoneId", Valid with { TimeZoneId = null }, "a zone is required: days are local days"),
         new("conditions", Valid with { Conditions = (HealthCondition)(1 << 20) }, "a condition bit with no name: refused where it enters"),
+        new("pressureTolerance", Valid with { Preferences = CarePreferences.Default with { PressureTolerance = 6 } }, "pressure tolerance is 1 to 5, the scale of a modality's intensity"),
+        new("minutesPerDay", Valid with { Preferences = CarePreferences.Default with { MinutesPerDay = 241 } }, "more than 240 minutes a day of home care is a typo"),
+        new("budget", Valid with { Preferences = new CarePreferences(3, SettingPreference.Therapist, SciaticaRelief.Core.Knowledge.CostTier.Free, 20) }, "contradictory: a therapist's session is never free"),
+        new("minutesPerDay", Valid with { Preferences = new CarePreferences(3, SettingPreference.Home, SciaticaRelief.Core.Knowledge.CostTier.Low, 0) }, "contradictory: home care only, with no time for it"),
     };
 
     [Theory]

@@ -82,6 +82,8 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/medicines/ingredients"] = Access.Api,
         ["GET /api/v1/routines/acupressure"] = Access.Api,
         ["GET /api/v1/points"] = Access.Api,
+        ["GET /api/v1/recommendations"] = Access.Api,
+        ["GET /api/v1/machine-chooser"] = Access.Api,
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["POST /account/signout"] = Access.FormOnly,
         ["GET /_framework/opaque-redirect"] = Access.Public,
@@ -119,6 +121,8 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/{InstrumentId}/answer"] = Access.Page,
         ["PAGE /questionnaires/{InstrumentId}/history"] = Access.Page,
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /recommendations"] = Access.Page,
+        ["PAGE /home-care/machines"] = Access.Page,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
