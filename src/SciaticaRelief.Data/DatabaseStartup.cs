@@ -84,8 +84,7 @@ public static class DatabaseStartup
             }
             foreach (var c in batch)
             {
-                c.LocalDate = Core.Time.LocalTime.LocalDay(c.OccurredAtUtc,
-                    Core.Time.LocalTime.TryFindZone(c.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+                c.StampLocalDate();
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

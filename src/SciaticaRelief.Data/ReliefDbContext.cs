@@ -56,6 +56,11 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The local day is derived from the instant and the zone: stamped here so no writer can store a stale or missing one.
+        foreach (var entry in ChangeTracker.Entries<CheckIn>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.StampLocalDate();
+        }
         var people = ChangedPeople();
         if (people.Count == 0)
         {

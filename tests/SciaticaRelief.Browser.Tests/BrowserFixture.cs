@@ -61,6 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string baseUrl)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 412, Height = 915 } });
+        // The suites run side by side on two shared cores: a sign-in (PBKDF2 plus a page) can take
+        // longer than Playwright's 30 s default there. A wait still fails, just not on a busy machine.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 }

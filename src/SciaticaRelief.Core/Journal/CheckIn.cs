@@ -1,3 +1,5 @@
+using SciaticaRelief.Core.Time;
+
 namespace SciaticaRelief.Core.Journal;
 
 /// <summary>
@@ -14,8 +16,15 @@ public sealed class CheckIn
     /// <summary>The IANA zone the Person was in, so the local day can be recovered.</summary>
     public string TimeZoneId { get; set; } = "UTC";
 
-    /// <summary>The local day in <see cref="TimeZoneId"/>, kept with the row so daily figures group in the database.</summary>
+    /// <summary>
+    /// The local day in <see cref="TimeZoneId"/>, kept with the row so daily figures group in the
+    /// database. Derived: the data layer restamps it on every save (<see cref="StampLocalDate"/>).
+    /// </summary>
     public DateOnly LocalDate { get; set; }
+
+    /// <summary>Sets <see cref="LocalDate"/> from the instant and the zone (an unknown zone counts as UTC, as the daily series does).</summary>
+    public void StampLocalDate() =>
+        LocalDate = LocalTime.LocalDay(OccurredAtUtc, LocalTime.TryFindZone(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
 
     public int PainNow { get; set; }
     public int? PainWorst { get; set; }

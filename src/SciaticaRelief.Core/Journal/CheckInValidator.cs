@@ -28,7 +28,7 @@ public sealed record CheckInValues(
         ArgumentNullException.ThrowIfNull(entry);
         entry.OccurredAtUtc = Time.Utc;
         entry.TimeZoneId = timeZoneId;
-        entry.LocalDate = LocalTime.LocalDay(Time.Utc, LocalTime.TryFindZone(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+        entry.StampLocalDate();
         entry.PainNow = PainNow;
         entry.PainWorst = PainWorst;
         entry.PainAverage = PainAverage;

@@ -1,5 +1,4 @@
 using SciaticaRelief.Core.PointCharts;
-using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Web.Api;
 
 namespace SciaticaRelief.Web.PointCharts;
@@ -24,18 +23,16 @@ public sealed record RoutineStepResponse(int Number, PointResponse Point, string
 
 public sealed record HiddenPointResponse(string Id, string Label, string Reason);
 
-/// <summary>The routine, or (while triage pauses self-care) only the advice to seek care: then Steps is empty.</summary>
+/// <summary>The routine (while triage pauses self-care the gate answers with a SeekCareResponse instead).</summary>
 /// <param name="AdviceNeedsClinicalReview">The dose and stop advice are marked [U] in CLINICAL.md section 5.</param>
 public sealed record RoutineResponse(
-    bool SelfCarePaused,
     IReadOnlyList<RoutineStepResponse> Steps,
     IReadOnlyList<HiddenPointResponse> Hidden,
     IReadOnlyList<string> Notes,
     string? DoseAdvice,
     string? StopAdvice,
     bool AdviceNeedsClinicalReview,
-    string? ModalityId,
-    SeekCareAdvice? SeekCare);
+    string ModalityId);
 
 public sealed record ChartResponse(string Id, string Title, int Width, int Height);
 
@@ -44,17 +41,12 @@ public sealed record PregnancyResponse(IReadOnlyList<string> Ids, string Source,
 /// <summary>A nerve-root skin area on the body map's regions: educational only, never a diagnosis.</summary>
 public sealed record DermatomeResponse(string Root, string Where, IReadOnlyList<SciaticaRelief.Core.Journal.BodyRegion> Regions, string Source, bool NeedsClinicalReview);
 
-/// <summary>The point charts' data, or (while triage pauses self-care) only the advice to seek care.</summary>
+/// <summary>The point charts' data (while triage pauses self-care the gate answers with a SeekCareResponse instead).</summary>
 public sealed record PointChartResponse(
-    bool SelfCarePaused,
     IReadOnlyList<PointResponse> Points,
     IReadOnlyList<ChartResponse> Charts,
     PregnancyResponse? AvoidedInPregnancy,
-    IReadOnlyList<DermatomeResponse> Dermatomes,
-    SeekCareAdvice? SeekCare);
-
-/// <summary>The advice to seek care, for endpoints that suggest care while triage pauses it.</summary>
-public sealed record SeekCareAdvice(TriageLevel Level, string Headline, IReadOnlyList<string> Steps, string Caveat);
+    IReadOnlyList<DermatomeResponse> Dermatomes);
 
 /// <summary>/api/v1/routines: the guided self-acupressure routine (suggests care).</summary>
 public static class RoutineApi
@@ -66,48 +58,37 @@ public static class RoutineApi
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/routines/acupressure", async (RoutineService routines, CancellationToken ct) =>
             {
-                var view = await routines.AcupressureAsync(ct);
-                return TypedResults.Ok(ToResponse(view, routines.Catalog));
+                var routine = await routines.AcupressureAsync(ct);
+                return TypedResults.Ok(ToResponse(routine, routines.Catalog));
             })
             .WithTags("Home care")
             .WithName("GetAcupressureRoutine")
             .WithSummary("The guided self-acupressure routine for this Person: the sciatica points from the back down the leg, filtered by the profile (pregnancy hides BL60 and every point avoided in pregnancy), with how to press, how long and when to stop. While triage pauses self-care, only the advice to seek care. Save a run as a treatment of the self-acupressure modality (POST /api/v1/treatments).")
             .WithMetadata(new SuggestsCareAttribute())
-            .Produces<RoutineResponse>();
+            .Produces<RoutineResponse>()
+            .Produces<SeekCareResponse>();
 
-        api.MapGet("/points", async (RoutineService routines, CancellationToken ct) =>
-            {
-                var view = await routines.AcupressureAsync(ct);
-                var catalog = routines.Catalog;
-                return TypedResults.Ok(view.Paused
-                    ? new PointChartResponse(true, [], [], null, [], ToResponse(view, catalog).SeekCare)
-                    : new PointChartResponse(false, [.. catalog.All.Select(p => PointResponse.From(p, catalog))],
-                        [.. Charts.All.Select(c => new ChartResponse(c.WireName, c.Title, c.Width, c.Height))],
-                        new PregnancyResponse(catalog.Pregnancy.Ids, catalog.Pregnancy.Source, catalog.Pregnancy.NeedsReview),
-                        [.. catalog.Dermatomes.Select(d => new DermatomeResponse(d.Root, d.Where, d.Regions, d.Source, d.NeedsReview))],
-                        null));
-            })
+        api.MapGet("/points", (PointCatalog catalog) => TypedResults.Ok(new PointChartResponse(
+                [.. catalog.All.Select(p => PointResponse.From(p, catalog))],
+                [.. Charts.All.Select(c => new ChartResponse(c.WireName, c.Title, c.Width, c.Height))],
+                new PregnancyResponse(catalog.Pregnancy.Ids, catalog.Pregnancy.Source, catalog.Pregnancy.NeedsReview),
+                [.. catalog.Dermatomes.Select(d => new DermatomeResponse(d.Root, d.Where, d.Regions, d.Source, d.NeedsReview))])))
             .WithTags("Home care")
             .WithName("ListPoints")
             .WithSummary("The point charts' data: every acupressure and ear point (ear points in GB/T 13734-2008) with where it is, how to press, cautions, source and chart coordinates; the charts' sizes; the points avoided in pregnancy; the L4/L5/S1 areas (educational only, needs clinical review). While triage pauses self-care, only the advice to seek care.")
             .WithMetadata(new SuggestsCareAttribute())
-            .Produces<PointChartResponse>();
+            .Produces<PointChartResponse>()
+            .Produces<SeekCareResponse>();
         return api;
     }
 
-    public static RoutineResponse ToResponse(RoutineView view, PointCatalog catalog)
+    public static RoutineResponse ToResponse(AcupressureRoutine r, PointCatalog catalog)
     {
-        ArgumentNullException.ThrowIfNull(view);
-        if (view.Routine is not { } r)
-        {
-            var advice = TriageAdvice.For(view.Standing.Effective, view.Region, seeDoctorToday: false);
-            return new RoutineResponse(true, [], [], [], null, null, false, null,
-                new SeekCareAdvice(view.Standing.Effective, advice.Headline, advice.Steps, advice.Caveat));
-        }
-        return new RoutineResponse(false,
+        ArgumentNullException.ThrowIfNull(r);
+        return new RoutineResponse(
             [.. r.Steps.Select(s => new RoutineStepResponse(s.Number, PointResponse.From(s.Point, catalog), PointText.Pressure(s.Pressure), s.HoldSeconds, s.Notes))],
             [.. r.Hidden.Select(h => new HiddenPointResponse(h.Point.Id, h.Point.Label, h.Reason))],
-            r.Notes, AcupressureRoutine.DoseAdvice, AcupressureRoutine.StopAdvice, AdviceNeedsClinicalReview: true, SelfAcupressureModality, null);
+            r.Notes, AcupressureRoutine.DoseAdvice, AcupressureRoutine.StopAdvice, AdviceNeedsClinicalReview: true, SelfAcupressureModality);
     }
 }
 

@@ -109,7 +109,6 @@ public sealed partial class PointChartTests
         Assert.Equal(["bl23", "bl25", "gb30", "bl36", "gb31", "bl40", "gb34", "bl57"], ids);
         Assert.Equal("bl60", (string)routine["hidden"]![0]!["id"]!);
         Assert.Contains("pregnancy", (string)routine["hidden"]![0]!["reason"]!, StringComparison.Ordinal);
-        Assert.False((bool)routine["selfCarePaused"]!);
         Assert.Equal("self-acupressure", (string)routine["modalityId"]!);
         Assert.Contains("bl60", thinners["steps"]!.AsArray().Select(s => (string)s!["point"]!["id"]!));
         Assert.All(thinners["steps"]!.AsArray(), s => Assert.Equal("light", (string)s!["pressure"]!));
@@ -148,15 +147,17 @@ public sealed partial class PointChartTests
         var routinePage = await browser.GetPageAsync("/home-care/acupressure");
         var guide = await browser.GetPageAsync("/home-care/ear-seeds");
 
-        Assert.True((bool)routine["selfCarePaused"]!);
-        Assert.Empty(routine["steps"]!.AsArray());
-        Assert.Equal("emergency", ((string)routine["seekCare"]!["level"]!).ToLowerInvariant());
-        Assert.True((bool)points["selfCarePaused"]!);
-        Assert.Empty(points["points"]!.AsArray());
-        Assert.NotNull(points["seekCare"]);
+        // The suggests-care gate answers for both endpoints and both pages (SuggestsCareGate).
+        foreach (var json in new[] { routine, points })
+        {
+            Assert.True((bool)json["seekCareOnly"]!);
+            Assert.Equal("emergency", ((string)json["level"]!).ToLowerInvariant());
+            Assert.Null(json["steps"]);
+            Assert.Null(json["points"]);
+        }
         foreach (var page in new[] { routinePage, guide })
         {
-            Assert.Contains("data-self-care-paused", page, StringComparison.Ordinal);
+            Assert.Contains("data-seek-care-only", page, StringComparison.Ordinal);
             Assert.DoesNotContain("data-point=", page, StringComparison.Ordinal);
         }
     }
