@@ -1,0 +1,150 @@
+using SciaticaRelief.Core.Time;
+using SciaticaRelief.Core.Validation;
+
+namespace SciaticaRelief.Core.Plans;
+
+/// <summary>Checks a plan item. Field names are the API's camelCase names.</summary>
+public static class PlanItemValidator
+{
+    public const int TitleMaxLength = 80;
+    public const int PlaceMaxLength = 200;
+    public const int TherapistMaxLength = 100;
+    public const int MaxDurationMinutes = 480;
+    /// <summary>A week: a reminder further ahead than that is not a reminder.</summary>
+    public const int MaxReminderMinutes = 7 * 24 * 60;
+    public const int MaxIntervalWeeks = 52;
+    /// <summary>Dates outside these years are typing mistakes, and keep expansion bounded.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <param name="homeModalityIds">The modality ids a home routine may name (the catalogue's home-care modalities).</param>
+    public static Validated<PlanItem> Validate(Guid id, PlanItemInput input, IReadOnlyCollection<string> homeModalityIds)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(homeModalityIds);
+        var errors = new ValidationErrors();
+
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add("kind", "Choose what kind of plan item this is.");
+            kind = PlanItemKind.DailyCheckIn;
+        }
+
+        var title = OneLine(input.Title, "title", "Title", TitleMaxLength, errors);
+        string? place = null, therapist = null, modalityId = null;
+        if (kind == PlanItemKind.MassageAppointment)
+        {
+            place = OneLine(input.Place, "place", "Place", PlaceMaxLength, errors);
+            therapist = OneLine(input.TherapistName, "therapistName", "Therapist's name", TherapistMaxLength, errors);
+        }
+        if (kind == PlanItemKind.HomeRoutine)
+        {
+            if (string.IsNullOrWhiteSpace(input.ModalityId))
+            {
+                errors.Add("modalityId", "Choose the home routine (acupressure, a machine, heat, ...).");
+            }
+            else if (!homeModalityIds.Contains(input.ModalityId))
+            {
+                errors.Add("modalityId", "That is not a home-care routine this app knows.");
+            }
+            else
+            {
+                modalityId = input.ModalityId;
+            }
+        }
+
+        if (!LocalTime.TryFindZone(input.ZoneId, out _))
+        {
+            errors.Add("zoneId", "The time zone is not a known IANA zone (for example Europe/London); set it in your profile.");
+        }
+
+        if (input.StartDate is not { } start)
+        {
+            errors.Add("startDate", "Start date is required.");
+        }
+        else if (start < EarliestDate || start > LatestDate)
+        {
+            errors.Add("startDate", $"Start date must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
+        }
+        if (input.TimeOfDay is null)
+        {
+            errors.Add("timeOfDay", "Time of day is required.");
+        }
+        errors.Range("durationMinutes", "Duration (minutes)", input.DurationMinutes, 1, MaxDurationMinutes, required: true);
+        errors.Range("reminderMinutesBefore", "Reminder (minutes before)", input.ReminderMinutesBefore, 0, MaxReminderMinutes);
+
+        var recurrence = ReadRecurrence(input, errors);
+        DateOnly? end = null;
+        if (input.EndDate is { } endDate && recurrence.Repeats)
+        {
+            if (input.StartDate is { } s && endDate < s)
+            {
+                errors.Add("endDate", "End date is before the start date.");
+            }
+            else if (endDate > LatestDate)
+            {
+                errors.Add("endDate", $"End date must be no later than {LatestDate:yyyy-MM-dd}.");
+            }
+            end = endDate;
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return new Validated<PlanItem>(null, errors);
+        }
+        var item = new PlanItem(id, kind, title, place, therapist, modalityId, input.StartDate!.Value, input.TimeOfDay!.Value,
+            input.DurationMinutes!.Value, recurrence, end, input.ReminderMinutesBefore, input.ZoneId!);
+        return new Validated<PlanItem>(item, errors);
+    }
+
+    private static Recurrence ReadRecurrence(PlanItemInput input, ValidationErrors errors)
+    {
+        var kind = input.Recurrence ?? RecurrenceKind.None;
+        if (!Enum.IsDefined(kind))
+        {
+            errors.Add("recurrence", "Choose how often this repeats.");
+            return Recurrence.None;
+        }
+        switch (kind)
+        {
+            case RecurrenceKind.None:
+                return Recurrence.None;
+            case RecurrenceKind.Daily:
+                return Recurrence.Daily;
+            case RecurrenceKind.Weekly:
+            case RecurrenceKind.EveryNWeeks:
+                var interval = 1;
+                if (kind == RecurrenceKind.EveryNWeeks)
+                {
+                    errors.Range("intervalWeeks", "Every how many weeks", input.IntervalWeeks, 2, MaxIntervalWeeks, required: true);
+                    interval = input.IntervalWeeks ?? 2;
+                }
+                var days = input.Days ?? [];
+                if (days.Any(d => !Enum.IsDefined(d)))
+                {
+                    errors.Add("days", "A chosen day is not a day of the week.");
+                    return Recurrence.None;
+                }
+                // No day chosen: the start date's day, as a calendar app would do.
+                IReadOnlyList<DayOfWeek> chosen = days.Count > 0
+                    ? [.. days.Distinct().OrderBy(d => ((int)d + 6) % 7)]
+                    : input.StartDate is { } s ? [s.DayOfWeek] : [];
+                return new Recurrence(kind, interval, chosen);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(input), kind, "Unknown recurrence.");
+        }
+    }
+
+    /// <summary>Single-line text: the shared free-text rules, and no line breaks (they go into one calendar line).</summary>
+    private static string? OneLine(string? text, string field, string label, int maxLength, ValidationErrors errors)
+    {
+        var before = errors.For(field).Count();
+        var clean = TextRules.Clean(text, field, label, maxLength, errors);
+        if (clean is not null && clean.Any(c => c is '\n' or '\t'))
+        {
+            errors.Add(field, $"{label} must be on one line.");
+            return null;
+        }
+        return errors.For(field).Count() > before ? null : clean;
+    }
+}

@@ -1,0 +1,116 @@
+using Ical.Net.DataTypes;
+using SciaticaRelief.Core.Calendar;
+using SciaticaRelief.Core.Plans;
+using SciaticaRelief.Core.Triage;
+using static SciaticaRelief.Core.Tests.Plans.PlanTestItems;
+
+namespace SciaticaRelief.Core.Tests.Calendar;
+
+public sealed class PlanFeedWriterTests
+{
+    private static readonly DateTime Stamp = new(2027, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+
+    private static Ical.Net.Calendar Parse(string text) => Ical.Net.Calendar.Load(text)!;
+
+    private static List<DateTime> Expand(string text, DateTime fromUtc, DateTime toUtc) =>
+        [.. Parse(text).GetOccurrences(new CalDateTime(fromUtc))
+            .Select(o => o.Period.StartTime.AsUtc)
+            .TakeWhile(t => t < toUtc)];
+
+    public static TheoryData<string, DateOnly, TimeOnly, Recurrence, string> DstSeries { get; } = new()
+    {
+        { "Europe/London", new(2027, 3, 26), new(2, 30), Recurrence.Daily, "London spring forward: 02:30 is in the gap on the 28th" },
+        { "Europe/London", new(2026, 10, 22), new(18, 0), Recurrence.Daily, "London autumn: 18:00 stays 18:00" },
+        { "America/New_York", new(2027, 3, 8), new(9, 0), Weekly(DayOfWeek.Monday, DayOfWeek.Saturday), "New York spring: weekly 09:00" },
+        { "America/New_York", new(2027, 11, 1), new(1, 30), Recurrence.Daily, "New York fall back: 01:30 is ambiguous on the 7th" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DstSeries))]
+    public void Feed_ParsesBack_AndExpandsToThePlansInstants(string zone, DateOnly start, TimeOnly time, Recurrence recurrence, string why)
+    {
+        var item = Item(zone: zone, start: start, time: time, recurrence: recurrence, end: start.AddDays(13));
+        var text = PlanFeedWriter.Write([item], zone, Stamp, TriageLevel.SelfCare);
+        var from = start.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = start.AddDays(15).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var expected = PlanSchedule.Expand(item, from, to).Select(o => o.StartUtc).ToList();
+        Assert.True(expected.Count > 0, why);
+        Assert.True(expected.SequenceEqual(Expand(text, from, to)), $"{why}\n{text}");
+    }
+
+    [Fact]
+    public void Feed_HasTimezoneTzidRruleUntilInUtcAlarmAndStamp()
+    {
+        var item = Item(start: new DateOnly(2027, 3, 1), time: new TimeOnly(18, 0), end: new DateOnly(2027, 4, 30), reminder: 15);
+        var text = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
+        Assert.Contains("TZID:Europe/London", text, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Europe/London:20270301T180000", text, StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=DAILY;UNTIL=20270430T170000Z", text, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VALARM", text, StringComparison.Ordinal);
+        Assert.Contains("ACTION:DISPLAY", text, StringComparison.Ordinal);
+        Assert.Contains("TRIGGER:-PT15M", text, StringComparison.Ordinal);
+        Assert.Contains("DTSTAMP:20270105T080000Z", text, StringComparison.Ordinal);
+        Assert.Contains($"UID:{item.Id:D}@sciatica-relief", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uid_SameOnTwoWrites()
+    {
+        var items = new[] { Item(id: Guid.NewGuid()), Item(kind: PlanItemKind.DailyCheckIn, id: Guid.NewGuid()) };
+        string[] Uids(string t) => [.. Parse(t).Events.Select(e => e.Uid!).Order(StringComparer.Ordinal)];
+        var first = Uids(PlanFeedWriter.Write(items, "Europe/London", Stamp, TriageLevel.SelfCare));
+        var second = Uids(PlanFeedWriter.Write(items, "Europe/London", Stamp.AddHours(5), TriageLevel.SelfCare));
+        Assert.Equal(first, second);
+        Assert.Equal(2, first.Distinct().Count());
+    }
+
+    public static TheoryData<string, string> Hostile { get; } = new()
+    {
+        { "a;b,c\\d", "semicolon, comma and backslash are escaped" },
+        { "x\r\nBEGIN:VEVENT\r\nUID:evil", "CRLF injection stays text" },
+        { "line one\nline two", "a newline is escaped as \\n" },
+        { "lone\rcarriage", "a lone CR cannot end the line" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void HostileText_StaysInsideItsProperty(string text, string why)
+    {
+        var item = Item(kind: PlanItemKind.MassageAppointment, title: text, place: text, therapist: "Ann");
+        var feed = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        var ev = Assert.Single(Parse(feed).Events);
+        var expected = PlanFeedWriter.Text(text);
+        Assert.True(expected + " with Ann" == ev.Summary, why);
+        Assert.True(expected == ev.Location, why);
+        Assert.Equal(1, feed.Split("BEGIN:VEVENT").Length - 1);
+        Assert.DoesNotContain("\nUID:evil", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SingleItemInAGap_IsEmittedShifted()
+    {
+        var item = Item(start: new DateOnly(2027, 3, 28), time: new TimeOnly(2, 30), recurrence: Recurrence.None);
+        var feed = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Contains("DTSTART;TZID=Europe/London:20270328T033000", feed, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2027, 3, 28, 2, 30, 0, DateTimeKind.Utc), Assert.Single(Parse(feed).Events).DtStart!.AsUtc);
+    }
+
+    [Fact]
+    public void PausedItems_LeftOut_CheckInStays()
+    {
+        var items = new[] { Item(kind: PlanItemKind.MassageAppointment, id: Guid.NewGuid()), Item(kind: PlanItemKind.DailyCheckIn, id: Guid.NewGuid()) };
+        var ev = Assert.Single(Parse(PlanFeedWriter.Write(items, "Europe/London", Stamp, TriageLevel.Urgent)).Events);
+        Assert.Equal(PlanFeedWriter.Uid(items[1].Id), ev.Uid);
+    }
+
+    [Fact]
+    public void Weekly_StartNotOnAChosenDay_DtstartIsTheFirstChosenDay()
+    {
+        // Start Friday 26 Feb 2027, Mondays only: the first event is Monday 1 March (RFC 5545 wants DTSTART in the set).
+        var item = Item(start: new DateOnly(2027, 2, 26), time: new TimeOnly(9, 0), recurrence: Weekly(DayOfWeek.Monday));
+        var feed = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Contains("DTSTART;TZID=Europe/London:20270301T090000", feed, StringComparison.Ordinal);
+        Assert.Contains("BYDAY=MO", feed, StringComparison.Ordinal);
+    }
+}
