@@ -94,6 +94,11 @@ public static class PlanItemValidator
         }
         var item = new PlanItem(id, kind, title, place, therapist, modalityId, input.StartDate!.Value, input.TimeOfDay!.Value,
             input.DurationMinutes!.Value, recurrence, end, input.ReminderMinutesBefore, input.ZoneId!);
+        if (PlanSchedule.FirstDate(item) is null)
+        {
+            errors.Add("days", "None of the chosen days falls between the start and end dates.");
+            return new Validated<PlanItem>(null, errors);
+        }
         return new Validated<PlanItem>(item, errors);
     }
 

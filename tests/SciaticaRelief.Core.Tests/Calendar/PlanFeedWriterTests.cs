@@ -19,9 +19,11 @@ public sealed class PlanFeedWriterTests
 
     public static TheoryData<string, DateOnly, TimeOnly, Recurrence, string> DstSeries { get; } = new()
     {
-        { "Europe/London", new(2027, 3, 26), new(2, 30), Recurrence.Daily, "London spring forward: 02:30 is in the gap on the 28th" },
+        { "Europe/London", new(2027, 3, 26), new(1, 30), Recurrence.Daily, "London spring forward: 01:30 is in the gap (01:00-02:00) on the 28th" },
+        { "Europe/London", new(2026, 10, 20), new(1, 30), Recurrence.Daily, "London autumn: 01:30 happens twice on the 25th, the first is taken" },
         { "Europe/London", new(2026, 10, 22), new(18, 0), Recurrence.Daily, "London autumn: 18:00 stays 18:00" },
         { "America/New_York", new(2027, 3, 8), new(9, 0), Weekly(DayOfWeek.Monday, DayOfWeek.Saturday), "New York spring: weekly 09:00" },
+        { "America/New_York", new(2027, 3, 10), new(2, 30), Recurrence.Daily, "New York spring: 02:30 is in the gap (02:00-03:00) on the 14th" },
         { "America/New_York", new(2027, 11, 1), new(1, 30), Recurrence.Daily, "New York fall back: 01:30 is ambiguous on the 7th" },
     };
 
@@ -55,6 +57,18 @@ public sealed class PlanFeedWriterTests
     }
 
     [Fact]
+    public void Feed_MassageSeries_EscapesLocationAndNamesTheTherapist()
+    {
+        var item = Item(kind: PlanItemKind.MassageAppointment, title: "Massage", place: "Clinic; Room 2, 1 High St",
+            therapist: "Ann", time: new TimeOnly(18, 0), recurrence: Weekly(DayOfWeek.Friday), end: new DateOnly(2027, 6, 25), reminder: 60);
+        var text = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Contains("LOCATION:Clinic\\; Room 2\\, 1 High St", text, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:Massage with Ann", text, StringComparison.Ordinal);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("PRODID:-//Sciatica Relief//Plan//EN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Uid_SameOnTwoWrites()
     {
         var items = new[] { Item(id: Guid.NewGuid()), Item(kind: PlanItemKind.DailyCheckIn, id: Guid.NewGuid()) };
@@ -83,17 +97,18 @@ public sealed class PlanFeedWriterTests
         var expected = PlanFeedWriter.Text(text);
         Assert.True(expected + " with Ann" == ev.Summary, why);
         Assert.True(expected == ev.Location, why);
-        Assert.Equal(1, feed.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Single(feed.Split("\r\n"), line => line == "BEGIN:VEVENT");
         Assert.DoesNotContain("\nUID:evil", feed, StringComparison.Ordinal);
     }
 
     [Fact]
     public void SingleItemInAGap_IsEmittedShifted()
     {
-        var item = Item(start: new DateOnly(2027, 3, 28), time: new TimeOnly(2, 30), recurrence: Recurrence.None);
+        // London's gap is 01:00-02:00 local (01:00 UTC): 01:30 does not exist and becomes 02:30 BST.
+        var item = Item(start: new DateOnly(2027, 3, 28), time: new TimeOnly(1, 30), recurrence: Recurrence.None);
         var feed = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
-        Assert.Contains("DTSTART;TZID=Europe/London:20270328T033000", feed, StringComparison.Ordinal);
-        Assert.Equal(new DateTime(2027, 3, 28, 2, 30, 0, DateTimeKind.Utc), Assert.Single(Parse(feed).Events).DtStart!.AsUtc);
+        Assert.Contains("DTSTART;TZID=Europe/London:20270328T023000", feed, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Utc), Assert.Single(Parse(feed).Events).DtStart!.AsUtc);
     }
 
     [Fact]

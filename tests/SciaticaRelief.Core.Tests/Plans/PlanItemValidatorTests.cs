@@ -41,6 +41,7 @@ public sealed class PlanItemValidatorTests
         { i => i with { Recurrence = RecurrenceKind.EveryNWeeks, IntervalWeeks = 1 }, "intervalWeeks", "N=1 is weekly" },
         { i => i with { Recurrence = RecurrenceKind.EveryNWeeks, IntervalWeeks = 53 }, "intervalWeeks", "more than a year apart" },
         { i => i with { Recurrence = RecurrenceKind.Weekly, Days = [(DayOfWeek)7] }, "days", "not a weekday" },
+        { i => i with { Recurrence = RecurrenceKind.Weekly, Days = [DayOfWeek.Friday], EndDate = new DateOnly(2026, 12, 10) }, "days", "Monday to Thursday holds no Friday: no occurrence at all" },
         { i => i with { Recurrence = (RecurrenceKind)9 }, "recurrence", "unknown recurrence" },
         { i => i with { Title = new string('a', 81) }, "title", "title over 80 characters" },
         { i => i with { Title = "x\r\nBEGIN:VEVENT" }, "title", "a line break in a one-line field (calendar injection)" },

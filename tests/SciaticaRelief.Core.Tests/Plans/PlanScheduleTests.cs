@@ -10,9 +10,10 @@ public sealed class PlanScheduleTests
 
     public static TheoryData<string, DateOnly, TimeOnly, DateTime, bool, bool, string> Instants { get; } = new()
     {
-        { "Europe/London", new(2027, 3, 27), new(2, 30), Utc(2027, 3, 27, 2, 30), false, false, "GMT the day before the change: local = UTC" },
-        { "Europe/London", new(2027, 3, 28), new(2, 30), Utc(2027, 3, 28, 2, 30), true, false, "spring-forward night: 02:30 does not exist, becomes 03:30 BST (02:30 UTC)" },
-        { "Europe/London", new(2027, 3, 29), new(2, 30), Utc(2027, 3, 29, 1, 30), false, false, "BST after the change: 02:30 local is 01:30 UTC" },
+        { "Europe/London", new(2027, 3, 27), new(1, 30), Utc(2027, 3, 27, 1, 30), false, false, "GMT the day before the change: local = UTC" },
+        { "Europe/London", new(2027, 3, 28), new(1, 30), Utc(2027, 3, 28, 1, 30), true, false, "spring-forward night: London jumps 01:00 GMT to 02:00 BST, so 01:30 becomes 02:30 BST (01:30 UTC)" },
+        { "Europe/London", new(2027, 3, 28), new(2, 30), Utc(2027, 3, 28, 1, 30), false, false, "02:30 exists in London that night (the gap is 01:00-02:00): BST, not shifted" },
+        { "Europe/London", new(2027, 3, 29), new(1, 30), Utc(2027, 3, 29, 0, 30), false, false, "BST after the change: 01:30 local is 00:30 UTC" },
         { "Europe/London", new(2026, 10, 25), new(1, 30), Utc(2026, 10, 25, 0, 30), false, true, "autumn: 01:30 happens twice, the first (BST) is taken" },
         { "America/New_York", new(2027, 3, 14), new(2, 30), Utc(2027, 3, 14, 7, 30), true, false, "US spring forward: 02:30 EST becomes 03:30 EDT" },
         { "America/New_York", new(2027, 11, 7), new(1, 30), Utc(2027, 11, 7, 5, 30), false, true, "US fall back: first 01:30 (EDT, -4)" },
@@ -33,7 +34,7 @@ public sealed class PlanScheduleTests
     {
         { Recurrence.None, null, 1, "a single item happens once" },
         { Recurrence.Daily, null, 28, "daily over four weeks" },
-        { Recurrence.Daily, new DateOnly(2027, 3, 1), 3, "the end date is the last day (inclusive)" },
+        { Recurrence.Daily, new DateOnly(2027, 3, 1), 4, "the end date is the last day (inclusive): 26, 27, 28 Feb and 1 Mar" },
         { Weekly(DayOfWeek.Monday, DayOfWeek.Thursday), null, 8, "two chosen days a week" },
         { new Recurrence(RecurrenceKind.EveryNWeeks, 2, [DayOfWeek.Saturday]), null, 2, "every other Saturday: 27 Feb and 13 Mar" },
         { new Recurrence(RecurrenceKind.EveryNWeeks, 3, [DayOfWeek.Friday]), null, 2, "every third Friday: 26 Feb, 19 Mar" },
@@ -86,10 +87,10 @@ public sealed class PlanScheduleTests
     [Fact]
     public void TimeNotes_SayWhatWasShiftedAndWhatWasAmbiguous()
     {
-        var gap = PlanSchedule.TimeNotes(Item(start: new DateOnly(2027, 3, 1), time: new TimeOnly(2, 30), end: new DateOnly(2027, 4, 1)));
+        var gap = PlanSchedule.TimeNotes(Item(start: new DateOnly(2027, 3, 1), time: new TimeOnly(1, 30), end: new DateOnly(2027, 4, 1)));
         var note = Assert.Single(gap);
         Assert.Equal(new DateOnly(2027, 3, 28), note.Date);
-        Assert.Contains("03:30", note.Message, StringComparison.Ordinal);
+        Assert.Contains("02:30", note.Message, StringComparison.Ordinal);
         var overlap = PlanSchedule.TimeNotes(Item(start: new DateOnly(2026, 10, 20), time: new TimeOnly(1, 30), end: new DateOnly(2026, 11, 1)));
         Assert.Contains("first 01:30", Assert.Single(overlap).Message, StringComparison.Ordinal);
         Assert.Empty(PlanSchedule.TimeNotes(Item(start: new DateOnly(2027, 3, 1), time: new TimeOnly(18, 0))));
