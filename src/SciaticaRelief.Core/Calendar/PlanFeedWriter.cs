@@ -36,8 +36,10 @@ public static class PlanFeedWriter
         {
             throw new ArgumentException($"Unknown zone '{zoneId}'.", nameof(zoneId));
         }
+        // A plan time is a wall-clock time in the Person's zone now: after a move, 18:00 stays 18:00 there.
         var included = items
             .Where(i => !PlanSchedule.IsPaused(i.Kind, level))
+            .Select(i => i.ZoneId == zoneId ? i : i with { ZoneId = zoneId })
             .Select(i => (Item: i, First: PlanSchedule.FirstDate(i)))
             .Where(x => x.First is not null)
             .OrderBy(x => x.First).ThenBy(x => x.Item.Id)

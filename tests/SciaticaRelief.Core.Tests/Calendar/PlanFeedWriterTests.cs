@@ -112,6 +112,24 @@ public sealed class PlanFeedWriterTests
     }
 
     [Fact]
+    public void ItemSavedInAnotherZone_IsWrittenInThePersonsZone()
+    {
+        var item = Item(zone: "America/New_York", start: new DateOnly(2027, 3, 1), time: new TimeOnly(18, 0), end: new DateOnly(2027, 3, 5));
+        var feed = PlanFeedWriter.Write([item], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Contains("DTSTART;TZID=Europe/London:20270301T180000", feed, StringComparison.Ordinal);
+        Assert.Contains("UNTIL=20270305T180000Z", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("America/New_York", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyPlan_IsAValidCalendarWithNoEvents()
+    {
+        var feed = PlanFeedWriter.Write([], "Europe/London", Stamp, TriageLevel.SelfCare);
+        Assert.Empty(Parse(feed).Events);
+        Assert.Contains("BEGIN:VTIMEZONE", feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PausedItems_LeftOut_CheckInStays()
     {
         var items = new[] { Item(kind: PlanItemKind.MassageAppointment, id: Guid.NewGuid()), Item(kind: PlanItemKind.DailyCheckIn, id: Guid.NewGuid()) };
