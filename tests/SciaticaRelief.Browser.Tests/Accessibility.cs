@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SciaticaRelief.Web.Startup;
@@ -11,10 +9,6 @@ namespace SciaticaRelief.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class Accessibility(BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Options = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
 
     [BrowserFact]
     public async Task EveryPage_HasNoSeriousOrCriticalViolation()
@@ -70,9 +64,6 @@ public sealed class Accessibility(BrowserFixture browser)
         {
             await page.GotoAsync(path);
         }
-        var result = await page.RunAxe(Options);
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+        return await AxeScan.ProblemsAsync(page);
     }
 }

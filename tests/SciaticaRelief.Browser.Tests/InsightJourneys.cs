@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Treatments;
@@ -89,12 +87,7 @@ public sealed class InsightJourneys(BrowserFixture browser)
         Assert.Contains("2.776", await nextDayRow.InnerTextAsync(), StringComparison.Ordinal);
 
         // The populated page (plot, sentences, open table) passes the same axe scan as every page.
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        await AxeScan.AssertCleanAsync(page);
 
         await page.SetViewportSizeAsync(1100, 1400);
         await Journeys.ScreenshotAsync(page, "insights");

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using SciaticaRelief.Web.Tests.Infrastructure;
 
 namespace SciaticaRelief.Browser.Tests;
@@ -46,9 +44,7 @@ public sealed class QuestionnaireJourneys(BrowserFixture browser)
         Assert.Contains("9", row, StringComparison.Ordinal);
         Assert.Contains("Above the success range", row, StringComparison.Ordinal);
 
-        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        await AxeScan.AssertCleanAsync(page);
         await Journeys.ScreenshotAsync(page, "questionnaire-history");
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Web.Tests.Infrastructure;
@@ -11,17 +9,6 @@ namespace SciaticaRelief.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RecommendationJourneys(BrowserFixture browser)
 {
-    private static async Task AssertNoSeriousViolationAsync(IPage page)
-    {
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id}: {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
-    }
-
     /// <summary>Needs the content's contraindication rules (i4-knowledge).</summary>
     [BrowserFact]
     public async Task OnAnticoagulants_DeepTissueIsUnderNotForYouWithItsReason()
@@ -41,7 +28,7 @@ public sealed class RecommendationJourneys(BrowserFixture browser)
         Assert.Contains("Deep tissue massage", text, StringComparison.Ordinal);
         Assert.Contains("Source", text, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-ranked] li[data-modality='deep-tissue-massage']").CountAsync());
-        await AssertNoSeriousViolationAsync(page);
+        await AxeScan.AssertCleanAsync(page);
         await Journeys.ScreenshotAsync(page, "recommendations");
     }
 
@@ -81,10 +68,10 @@ public sealed class RecommendationJourneys(BrowserFixture browser)
         await Journeys.SignInAsync(page, person.Email!);
 
         await page.GotoAsync("/recommendations");
-        await AssertNoSeriousViolationAsync(page);
+        await AxeScan.AssertCleanAsync(page);
         await page.ClickAsync("main a[href='/home-care/machines']");
         await Journeys.WaitForPathAsync(page, "/home-care/machines");
-        await AssertNoSeriousViolationAsync(page);
+        await AxeScan.AssertCleanAsync(page);
 
         await page.FocusAsync("#area-buttock");
         await page.Keyboard.PressAsync("Space");
@@ -101,7 +88,7 @@ public sealed class RecommendationJourneys(BrowserFixture browser)
         Assert.Contains("30 to 60 seconds a spot", gun, StringComparison.Ordinal);
         Assert.Contains("back of the knee", gun, StringComparison.Ordinal);
         Assert.Contains("Massage chair", await page.InnerTextAsync("[data-not-suggested]"), StringComparison.Ordinal);
-        await AssertNoSeriousViolationAsync(page);
+        await AxeScan.AssertCleanAsync(page);
         await Journeys.ScreenshotAsync(page, "machine-chooser");
     }
 }

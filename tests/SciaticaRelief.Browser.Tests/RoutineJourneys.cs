@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SciaticaRelief.Web.Tests.Infrastructure;
 
@@ -9,11 +7,6 @@ namespace SciaticaRelief.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RoutineJourneys(BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Axe = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
-
     private static readonly string[] Steps = ["bl23", "bl25", "gb30", "bl36", "gb31", "bl40", "gb34", "bl57", "bl60"];
 
     [BrowserFact]
@@ -27,7 +20,7 @@ public sealed class RoutineJourneys(BrowserFixture browser)
         await page.Clock.InstallAsync();
 
         await page.GotoAsync("/home-care/acupressure");
-        var problems = await ScanAsync(page);
+        var problems = await AxeScan.ProblemsAsync(page);
         await page.FillAsync("#painBefore", "6");
         await page.ClickAsync("[data-routine-action=start]");
 
@@ -76,7 +69,7 @@ public sealed class RoutineJourneys(BrowserFixture browser)
 
         await page.GotoAsync("/home-care/ear-seeds");
         await Journeys.ScreenshotAsync(page, "ear-seed-guide");
-        problems.AddRange(await ScanAsync(page));
+        problems.AddRange(await AxeScan.ProblemsAsync(page));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -95,15 +88,8 @@ public sealed class RoutineJourneys(BrowserFixture browser)
         Assert.True(await page.Locator("[data-dermatome='L5']").First.IsVisibleAsync(), "opening the overlay draws the areas on the figure");
         Assert.Contains("not a diagnosis", await page.InnerTextAsync("[data-dermatome-overlay]"), StringComparison.Ordinal);
         await Journeys.ScreenshotAsync(page, "dermatome-overlay");
-        var problems = await ScanAsync(page);
+        var problems = await AxeScan.ProblemsAsync(page);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static async Task<List<string>> ScanAsync(IPage page)
-    {
-        var result = await page.RunAxe(Axe);
-        return [.. result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
-    }
 }

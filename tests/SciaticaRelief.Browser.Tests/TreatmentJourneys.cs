@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Web.Tests.Infrastructure;
@@ -10,11 +8,6 @@ namespace SciaticaRelief.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TreatmentJourneys(BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Axe = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    };
-
     [BrowserFact]
     public async Task DeepTissueWithBruising_OnAnticoagulants_ShowsTheWarningAtOnce()
     {
@@ -54,14 +47,14 @@ public sealed class TreatmentJourneys(BrowserFixture browser)
         Assert.Equal(0, await page.Locator("[data-rule='BRUISE-SMALL']").CountAsync()); // not called normal on blood thinners
         Assert.Equal("Deep tissue massage", await page.InnerTextAsync("h1"));
         await Journeys.ScreenshotAsync(page, "treatment-warning");
-        var problems = await ScanAsync(page);
+        var problems = await AxeScan.ProblemsAsync(page);
 
         // Its edit, delete and follow-up pages, and the list, pass the same accessibility scan.
         var view = new Uri(page.Url).AbsolutePath;
         foreach (var path in new[] { view + "/edit", view + "/delete", view + "/follow-up?hours=24", view + "/follow-up", "/treatments" })
         {
             await page.GotoAsync(path);
-            problems.AddRange(await ScanAsync(page));
+            problems.AddRange(await AxeScan.ProblemsAsync(page));
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -84,18 +77,11 @@ public sealed class TreatmentJourneys(BrowserFixture browser)
 
         await Journeys.WaitForPathAsync(page, "/ear-seeds?saved=");
         Assert.True(await page.Locator("[role=alert][data-rule='EAR-SKIN-RED-OR-BROKEN']").IsVisibleAsync());
-        var problems = await ScanAsync(page);
+        var problems = await AxeScan.ProblemsAsync(page);
         await page.ClickAsync("text=Take off the seeds on the right ear");
         await Journeys.WaitForPathAsync(page, "removed=true");
         Assert.Contains("No seeds are on now", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static async Task<List<string>> ScanAsync(IPage page)
-    {
-        var result = await page.RunAxe(Axe);
-        return [.. result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
-    }
 }

@@ -121,6 +121,18 @@ internal sealed class FrontMatterReader
         return scalar.Value!.Trim();
     }
 
+    /// <summary>The file's "id": null (with an error naming <paramref name="example"/>) when missing or not a valid content id.</summary>
+    public string? Id(YamlMappingNode map, int lineIfMissing, string example)
+    {
+        var id = Text(map, "id", lineIfMissing, "give a stable kebab-case id such as " + example);
+        if (id is not null && !ContentIds.IsValid(id))
+        {
+            Error(Get(map, "id")!.Value.Line, $"the id \"{id}\" is not kebab-case (lower-case letters, digits and single hyphens, at most {ContentIds.MaxLength} characters).");
+            return null;
+        }
+        return id;
+    }
+
     /// <summary>A whole number, or null when absent; an error when it is not a whole number.</summary>
     public int? Number(YamlMappingNode map, string key, out int line)
     {

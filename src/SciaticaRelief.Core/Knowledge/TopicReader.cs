@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using SciaticaRelief.Core.Modalities;
 
 namespace SciaticaRelief.Core.Knowledge;
 
 /// <summary>Reads one topic file: id, title, summary, group, sources, review, related, and a Markdown body.</summary>
-internal static partial class TopicReader
+internal static class TopicReader
 {
     private static readonly string Groups = string.Join(", ", KnowledgeGroups.All.Select(g => g.WireName()));
 
@@ -19,12 +18,7 @@ internal static partial class TopicReader
         var root = r.Root;
         var top = FrontMatterReader.LineOf(root);
         var before = errors.Count;
-        var id = r.Text(root, "id", top, "give a stable kebab-case id such as what-is-sciatica");
-        if (id is not null && (id.Length > 64 || !KebabCase().IsMatch(id)))
-        {
-            r.Error(FrontMatterReader.Get(root, "id")!.Value.Line, $"the id \"{id}\" is not kebab-case (lower-case letters, digits and single hyphens, at most 64 characters).");
-            id = null;
-        }
+        var id = r.Id(root, top, "what-is-sciatica");
         var title = r.Text(root, "title", top, "give the title people read");
         var summary = r.Text(root, "summary", top, "say in one sentence what the page is about");
         var groupText = r.Text(root, "group", top, "use one of " + Groups);
@@ -45,7 +39,4 @@ internal static partial class TopicReader
             ? (id, null)
             : (id, new Topic(id!, title!, summary!, group, r.Body, sources!, review, related.Select(x => x.Id).ToList(), file.Name));
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
 }

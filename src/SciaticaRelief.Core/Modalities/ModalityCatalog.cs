@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Treatments;
 
@@ -13,7 +12,7 @@ public sealed record ContentFile(string Name, string Text);
 /// The modality catalogue: every Modality of <c>content/modalities/</c>, one file each. Built once
 /// at start from the files' text (Core does no I/O); the order is by kind, then by name.
 /// </summary>
-public sealed partial class ModalityCatalog
+public sealed class ModalityCatalog
 {
     private readonly FrozenDictionary<string, Modality> _byId;
 
@@ -111,12 +110,7 @@ public sealed partial class ModalityCatalog
         var top = FrontMatterReader.LineOf(root);
         var before = errors.Count;
 
-        var id = r.Text(root, "id", top, "give a stable kebab-case id such as swedish-massage");
-        if (id is not null && (id.Length > 64 || !KebabCase().IsMatch(id)))
-        {
-            r.Error(FrontMatterReader.Get(root, "id")!.Value.Line, $"the id \"{id}\" is not kebab-case (lower-case letters, digits and single hyphens, at most 64 characters).");
-            id = null;
-        }
+        var id = r.Id(root, top, "swedish-massage");
         var name = r.Text(root, "name", top, "give the name people read");
         var kinds = string.Join(", ", TreatmentKinds.All.Select(k => k.WireName()));
         var kindText = r.Text(root, "kind", top, "use one of " + kinds);
@@ -154,9 +148,6 @@ public sealed partial class ModalityCatalog
         var first = body.Split("\n\n", 2, StringSplitOptions.None)[0].Trim();
         return first.Length == 0 || first.StartsWith('#') ? null : first;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
 }
 
 /// <summary>A content or data file that cannot be used; the message names the file.</summary>

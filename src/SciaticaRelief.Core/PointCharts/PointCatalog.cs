@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Modalities;
 using YamlDotNet.Core;
@@ -14,7 +13,7 @@ namespace SciaticaRelief.Core.PointCharts;
 /// text (Core does no I/O), like the <see cref="ModalityCatalog"/>; every problem is reported with
 /// its file and line (an unknown chart, a point outside its chart, an id used twice...).
 /// </summary>
-public sealed partial class PointCatalog
+public sealed class PointCatalog
 {
     private readonly FrozenDictionary<string, AcuPoint> _byId;
 
@@ -69,9 +68,6 @@ public sealed partial class PointCatalog
 
     // Body points come before ear points whatever the files are called.
     private static int GroupOrder(string name) => name.Contains("ear", StringComparison.Ordinal) ? 1 : 0;
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
 
     private sealed class Reader
     {
@@ -172,7 +168,7 @@ public sealed partial class PointCatalog
             }
             var before = _errors.Count;
             var id = Text(map, "id");
-            if (string.IsNullOrWhiteSpace(id) || !KebabCase().IsMatch(id))
+            if (!ContentIds.IsValid(id))
             {
                 _errors.Add($"{at}: \"id\" must be a kebab-case id such as bl23.");
             }
@@ -299,7 +295,7 @@ public sealed partial class PointCatalog
                 return;
             }
             var list = ids.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").ToList();
-            if (list.Count != ids.Children.Count || list.Any(i => !KebabCase().IsMatch(i)))
+            if (list.Count != ids.Children.Count || list.Any(i => !ContentIds.IsValid(i)))
             {
                 _errors.Add($"{file}: line {Line(ids)}: every id of \"forbidden_in_pregnancy\" must be a kebab-case point id such as li4.");
             }

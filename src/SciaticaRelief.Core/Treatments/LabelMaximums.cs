@@ -110,7 +110,7 @@ public sealed partial class LabelMaximums
         {
             var at = $"{fileName}: ingredient {index}{(string.IsNullOrWhiteSpace(entry.Id) ? "" : $" ({entry.Id})")}";
             var before = errors.Count;
-            if (string.IsNullOrWhiteSpace(entry.Id) || !KebabCase().IsMatch(entry.Id))
+            if (!ContentIds.IsValid(entry.Id))
             {
                 errors.Add($"{at}: \"id\" must be a kebab-case id such as paracetamol.");
             }
@@ -184,9 +184,6 @@ public sealed partial class LabelMaximums
     /// <summary>Milligrams as people read them: "4,000 mg", "62.5 mg".</summary>
     public static string Format(decimal milligrams) =>
         milligrams.ToString(milligrams == decimal.Truncate(milligrams) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture) + " mg";
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex RegionCode();

@@ -1,6 +1,5 @@
 using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
-using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Treatments;
 
 namespace SciaticaRelief.Web.Knowledge;
@@ -20,8 +19,6 @@ public sealed record KnowledgeSummaryResponse(string Id, string Title, string Ki
 
 public sealed record RelatedResponse(string Id, string Title, string Kind);
 
-public sealed record ContraindicationResponse(HealthCondition Condition, RuleAction Action, string? Where, string Reason, string Source);
-
 /// <summary>The structured knowledge of a modality page.</summary>
 public sealed record ModalityKnowledgeResponse(
     TreatmentKind TreatmentKind,
@@ -32,7 +29,7 @@ public sealed record ModalityKnowledgeResponse(
     IReadOnlyList<string> Targets,
     CostTier Cost,
     Evidence Evidence,
-    IReadOnlyList<ContraindicationResponse> Contraindications);
+    IReadOnlyList<ContraindicationRule> Contraindications);
 
 /// <summary>A whole page: its Markdown text, sources (topics) or structured knowledge (modalities), and related pages.</summary>
 public sealed record KnowledgeResponse(
@@ -53,8 +50,7 @@ public sealed record KnowledgeResponse(
         ArgumentNullException.ThrowIfNull(kb);
         var k = e.Modality?.Knowledge;
         var modality = e.Modality is { } m && k is not null
-            ? new ModalityKnowledgeResponse(m.Kind, m.Setting, k.Technique, k.Intensity, k.SessionMinutes, k.Targets, k.Cost, k.Evidence,
-                k.Contraindications.Select(r => new ContraindicationResponse(r.Condition, r.Action, r.Where, r.Reason, r.Source)).ToList())
+            ? new ModalityKnowledgeResponse(m.Kind, m.Setting, k.Technique, k.Intensity, k.SessionMinutes, k.Targets, k.Cost, k.Evidence, k.Contraindications)
             : null;
         var related = e.Related.Select(kb.Find).OfType<KnowledgeEntry>().Select(r => new RelatedResponse(r.Id, r.Title, r.Kind)).ToList();
         return new(e.Id, e.Title, e.Kind, e.Group.WireName(), e.Summary, e.Body, e.ReviewNeeded,
