@@ -7,10 +7,14 @@ namespace SciaticaRelief.Data;
 public interface IOwnerScope
 {
     Guid? PersonId { get; }
+
+    /// <summary>The signed-in Therapist: the owner of the session notes they wrote.</summary>
+    Guid? TherapistId => null;
 }
 
 /// <summary>A fixed scope, for the CLI, tests, benchmarks and design-time tools.</summary>
-public sealed class FixedOwnerScope(Guid? personId) : IOwnerScope
+public sealed class FixedOwnerScope(Guid? personId, Guid? therapistId = null) : IOwnerScope
 {
     public Guid? PersonId { get; set; } = personId;
+    public Guid? TherapistId { get; set; } = therapistId;
 }

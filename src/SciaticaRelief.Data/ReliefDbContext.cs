@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SciaticaRelief.Core.Clinical;
 using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.Plans;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Questionnaires;
+using SciaticaRelief.Core.Sharing;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Data.Accounts;
@@ -24,11 +27,16 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     /// <summary>The owner the health query filters scope to; EF reads it per query.</summary>
     public Guid? OwnerId => owner.PersonId;
 
+    /// <summary>The signed-in Therapist, the owner of their session notes; EF reads it per query.</summary>
+    public Guid? TherapistOwnerId => owner.TherapistId;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SetupSecret> SetupSecrets => Set<SetupSecret>();
     public DbSet<InstallSettings> InstallSettings => Set<InstallSettings>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+    public DbSet<TherapistInvite> TherapistInvites => Set<TherapistInvite>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
@@ -39,6 +47,13 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     public DbSet<EarSeedApplication> EarSeedApplications => Set<EarSeedApplication>();
     public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
     public DbSet<QuestionnaireSchedule> QuestionnaireSchedules => Set<QuestionnaireSchedule>();
+    public DbSet<SavedPlanItem> PlanItems => Set<SavedPlanItem>();
+    public DbSet<PlanCompletion> PlanCompletions => Set<PlanCompletion>();
+    public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<GrantInvite> GrantInvites => Set<GrantInvite>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Intake> Intakes => Set<Intake>();
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
     /// <summary>Entity types outside the Person-key rule: accounts, install settings, keys (STYLE.md).</summary>
     public static IReadOnlySet<Type> NonHealthEntities { get; } = new HashSet<Type>
@@ -47,6 +62,17 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
         typeof(IdentityUserToken<Guid>), typeof(IdentityUserRole<Guid>), typeof(IdentityRoleClaim<Guid>),
         typeof(IdentityUserPasskey<Guid>),
         typeof(DataProtectionKey), typeof(AccessToken), typeof(SetupSecret), typeof(InstallSettings),
+        typeof(FeedToken), typeof(TherapistInvite),
+    };
+
+    /// <summary>
+    /// Person-keyed rows that no derived view (dashboard, insights, plan) reads, so saving them does
+    /// not bump <see cref="Profile.DataVersion"/>: a Therapist's read writes an audit event, and that
+    /// must not make the client's dashboard recompute.
+    /// </summary>
+    private static readonly HashSet<Type> NotInDerivedViews = new()
+    {
+        typeof(IdempotencyRecord), typeof(AuditEvent), typeof(Grant), typeof(GrantInvite), typeof(Intake), typeof(SessionNote),
     };
 
     /// <summary>
@@ -98,7 +124,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     private List<Guid> ChangedPeople() =>
         [.. ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && !NonHealthEntities.Contains(e.Metadata.ClrType) && e.Metadata.ClrType != typeof(IdempotencyRecord)
+                && !NonHealthEntities.Contains(e.Metadata.ClrType) && !NotInDerivedViews.Contains(e.Metadata.ClrType)
                 && e.Metadata.FindProperty("PersonId") is not null
                 && !(e.Entity is Profile && e.State == EntityState.Added))
             .Select(e => (Guid)e.Property("PersonId").CurrentValue!)
@@ -128,6 +154,22 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.HasOne<ReliefUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SetupSecret>(b => b.Property(s => s.SecretHash).HasMaxLength(64));
+        builder.Entity<ReliefUser>(b => b.Property(u => u.DisplayName).HasMaxLength(100));
+        builder.Entity<FeedToken>(b =>
+        {
+            b.HasKey(t => t.Id);
+            b.HasIndex(t => t.TokenHash).IsUnique();
+            b.HasIndex(t => t.PersonId);
+            b.Property(t => t.TokenHash).HasMaxLength(64);
+            b.HasOne<ReliefUser>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TherapistInvite>(b =>
+        {
+            b.HasKey(i => i.Id);
+            b.HasIndex(i => i.CodeHash).IsUnique();
+            b.Property(i => i.CodeHash).HasMaxLength(64);
+            b.Property(i => i.Email).HasMaxLength(256);
+        });
         builder.Entity<InstallSettings>(b => b.Property(s => s.Version).IsConcurrencyToken());
 
         builder.Entity<IdempotencyRecord>(b =>
@@ -248,6 +290,89 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(s => s.InstrumentId).HasMaxLength(64);
             b.Property(s => s.Version).IsConcurrencyToken();
             b.HasQueryFilter(s => s.PersonId == OwnerId);
+        });
+
+        builder.Entity<SavedPlanItem>(b =>
+        {
+            b.HasKey(i => new { i.PersonId, i.Id });
+            b.Property(i => i.Title).HasMaxLength(PlanItemValidator.TitleMaxLength);
+            b.Property(i => i.Place).HasMaxLength(PlanItemValidator.PlaceMaxLength);
+            b.Property(i => i.TherapistName).HasMaxLength(PlanItemValidator.TherapistMaxLength);
+            b.Property(i => i.ModalityId).HasMaxLength(64);
+            b.Property(i => i.ZoneId).HasMaxLength(64);
+            b.Property(i => i.Instructions).HasMaxLength(1000);
+            b.Property(i => i.Points).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            b.Property(i => i.Version).IsConcurrencyToken();
+            b.HasQueryFilter(i => i.PersonId == OwnerId);
+        });
+
+        builder.Entity<PlanCompletion>(b =>
+        {
+            b.HasKey(c => new { c.PersonId, c.Id });
+            b.HasIndex(c => new { c.PersonId, c.PlanItemId, c.OccurrenceDate }).IsUnique();
+            b.HasOne<SavedPlanItem>().WithMany()
+                .HasForeignKey(c => new { c.PersonId, c.PlanItemId })
+                .HasPrincipalKey(i => new { i.PersonId, i.Id })
+                .OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(c => c.PersonId == OwnerId);
+        });
+
+        builder.Entity<Grant>(b =>
+        {
+            b.HasKey(g => new { g.PersonId, g.Id });
+            // A Therapist's client list: the one lookup by Therapist (STYLE.md's exception to the key rule).
+            b.HasIndex(g => new { g.TherapistId, g.PersonId });
+            b.HasOne<ReliefUser>().WithMany().HasForeignKey(g => g.TherapistId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(g => g.PersonId == OwnerId);
+        });
+
+        builder.Entity<GrantInvite>(b =>
+        {
+            b.HasKey(i => new { i.PersonId, i.Id });
+            b.HasIndex(i => i.CodeHash).IsUnique();
+            b.Property(i => i.CodeHash).HasMaxLength(64);
+            b.HasQueryFilter(i => i.PersonId == OwnerId);
+        });
+
+        builder.Entity<AuditEvent>(b =>
+        {
+            b.HasKey(e => new { e.PersonId, e.Sequence });
+            b.Property(e => e.Sequence).ValueGeneratedNever();
+            b.Property(e => e.ActorKind).HasMaxLength(20);
+            b.Property(e => e.ActorName).HasMaxLength(256);
+            b.Property(e => e.Action).HasMaxLength(20);
+            b.Property(e => e.Resource).HasMaxLength(120);
+            b.Property(e => e.Outcome).HasMaxLength(20);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasQueryFilter(e => e.PersonId == OwnerId);
+        });
+
+        builder.Entity<Intake>(b =>
+        {
+            b.HasKey(i => new { i.PersonId, i.Id });
+            b.HasIndex(i => new { i.PersonId, i.TherapistId });
+            b.Property(i => i.History).HasMaxLength(4000);
+            b.Property(i => i.Contraindications).HasMaxLength(2000);
+            b.Property(i => i.Medications).HasMaxLength(1000);
+            b.Property(i => i.Version).IsConcurrencyToken();
+            b.HasQueryFilter(i => i.PersonId == OwnerId);
+        });
+
+        builder.Entity<SessionNote>(b =>
+        {
+            b.HasKey(n => new { n.PersonId, n.Id });
+            b.HasIndex(n => new { n.TherapistId, n.PersonId, n.SessionDate });
+            b.Property(n => n.Subjective).HasMaxLength(4000);
+            b.Property(n => n.Objective).HasMaxLength(4000);
+            b.Property(n => n.Assessment).HasMaxLength(4000);
+            b.Property(n => n.Plan).HasMaxLength(4000);
+            b.Property(n => n.SignedBy).HasMaxLength(100);
+            b.Property(n => n.AmendmentReason).HasMaxLength(500);
+            b.Property(n => n.Areas).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            b.Property(n => n.Techniques).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            // The Therapist's own records: visible to their author, with or without a live Grant.
+            b.HasQueryFilter(n => n.TherapistId == TherapistOwnerId);
         });
     }
 

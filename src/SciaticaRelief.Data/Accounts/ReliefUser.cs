@@ -18,4 +18,13 @@ public sealed class ReliefUser : IdentityUser<Guid>
     public bool IsAdministrator { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The name a Therapist shows to clients and signs notes with; null for a Person.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// The TOTP time step of the last authenticator code accepted, so a code is never accepted
+    /// twice (RFC 6238 section 5.2), even inside its validity window.
+    /// </summary>
+    public long? LastTotpStep { get; set; }
 }

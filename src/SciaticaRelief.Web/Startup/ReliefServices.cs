@@ -81,6 +81,7 @@ public static class ReliefServices
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Person, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Kind, nameof(AccountKind.Person)))
+            .AddPolicy(Policies.Therapist, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Kind, nameof(AccountKind.Therapist)))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Administrator, "true"));
 
         services.AddAntiforgery(o =>
@@ -169,6 +170,8 @@ public static class ReliefServices
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<SuggestsCareGate>();
         services.AddScoped<Recommendations.RecommendationService>();
+        services.AddScoped<Sharing.AuditLog>();
+        services.AddScoped<Sharing.ClientAccess>();
         return services;
     }
 
@@ -188,5 +191,6 @@ public static class ReliefServices
 public static class Policies
 {
     public const string Person = "Person";
+    public const string Therapist = "Therapist";
     public const string Administrator = "Administrator";
 }
