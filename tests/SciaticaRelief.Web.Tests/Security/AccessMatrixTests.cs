@@ -29,6 +29,21 @@ public enum Access
 
     /// <summary>A form endpoint with no page (sign-out): refused without the antiforgery token.</summary>
     FormOnly,
+
+    /// <summary>An API endpoint for a signed-in Therapist (not on one client): anonymous 401, a Person 403.</summary>
+    TherapistApi,
+
+    /// <summary>A page for a signed-in Therapist (not on one client).</summary>
+    TherapistPage,
+
+    /// <summary>
+    /// A Therapist's API endpoint on one client ({clientId}): it answers only through a live Grant that
+    /// includes the scope in <see cref="AccessMatrixTests.ClientScopes"/>; otherwise 404.
+    /// </summary>
+    ClientApi,
+
+    /// <summary>A Therapist's page on one client ({ClientId}); otherwise as <see cref="ClientApi"/>.</summary>
+    ClientPage,
 }
 
 /// <summary>
@@ -125,6 +140,14 @@ public sealed class AccessMatrixTests
         ["PAGE /home-care/machines"] = Access.Page,
     };
 
+    /// <summary>
+    /// The Grant scope each client endpoint needs (<see cref="Core.Sharing.GrantScope.None"/>: any live
+    /// Grant, as for the pre-visit brief and its red flags). Every ClientApi/ClientPage row has one.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Core.Sharing.GrantScope> ClientScopes = new Dictionary<string, Core.Sharing.GrantScope>
+    {
+    };
+
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
     public static IReadOnlyList<string> EndpointsOf(TestApp app)
     {
@@ -173,6 +196,8 @@ public sealed class AccessMatrixTests
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{hours:int}", "24", StringComparison.Ordinal)
+        .Replace("{clientId:guid}", id.ToString(), StringComparison.Ordinal)
+        .Replace("{ClientId:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{instrumentId}", "nrs", StringComparison.Ordinal)
         .Replace("{InstrumentId}", "nrs", StringComparison.Ordinal)
         .Replace("{knowledgeId}", "heat", StringComparison.Ordinal)
@@ -198,9 +223,9 @@ public sealed class AccessMatrixTests
             var location = response.Headers.Location?.OriginalString ?? "";
             var ok = access switch
             {
-                Access.Api or Access.ApiOwned => response.StatusCode == HttpStatusCode.Unauthorized
+                Access.Api or Access.ApiOwned or Access.TherapistApi or Access.ClientApi => response.StatusCode == HttpStatusCode.Unauthorized
                     && response.Content.Headers.ContentType?.MediaType == "application/problem+json",
-                Access.Page or Access.PageOwned or Access.AdminPage => response.StatusCode == HttpStatusCode.Redirect
+                Access.Page or Access.PageOwned or Access.AdminPage or Access.TherapistPage or Access.ClientPage => response.StatusCode == HttpStatusCode.Redirect
                     && location.Contains("/account/signin?returnUrl=", StringComparison.OrdinalIgnoreCase),
                 Access.FormOnly => response.StatusCode == HttpStatusCode.BadRequest,
                 Access.Public => (int)response.StatusCode < 500,
