@@ -101,6 +101,23 @@ public sealed partial class TwoFactorSignInTests
     }
 
     [Fact]
+    public async Task SignIn_WrongRecoveryCodes_CountTowardTheLockoutToo()
+    {
+        await using var app = TestApp.Create();
+        var therapist = await app.CreateTherapistAsync();
+        using var browser = app.Browser();
+        await PasswordAsync(browser, therapist);
+
+        string last = "";
+        for (var i = 0; i < 5; i++)
+        {
+            last = await (await CodeAsync(browser, "ABCDE-12345")).Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("locked", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_TwoFactorStepWithoutThePassword_ShowsNoForm()
     {
         await using var app = TestApp.Create();
