@@ -32,6 +32,7 @@ public static class ReliefCli
             {
                 UserCommands.Create(context),
                 TokenCommands.Create(context),
+                InviteCommands.Create(context),
             },
         };
         root.Options.Add(context.DatabasePath);

@@ -49,11 +49,14 @@ public static class DataServices
             o.User.RequireUniqueEmail = true;
             o.SignIn.RequireConfirmedAccount = false;
             o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            // Authenticator codes are checked by TotpCodes, which refuses a code used before.
+            o.Tokens.AuthenticatorTokenProvider = TotpCodes.ProviderName;
         });
         return services.AddIdentityCore<ReliefUser>()
             .AddEntityFrameworkStores<ReliefDbContext>()
             .AddPasswordValidator<PasswordRules>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpCodes>(TotpCodes.ProviderName);
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString)

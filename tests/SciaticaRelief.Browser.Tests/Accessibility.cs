@@ -55,6 +55,27 @@ public sealed class Accessibility(BrowserFixture browser)
         await page.ClickAsync("main button[type=submit]");
         problems.AddRange(await ScanAsync(page, null));
 
+        // Therapists: enrolment (before two-factor), the second sign-in step, their home.
+        problems.AddRange(await ScanAsync(anonymous, "/account/signup?as=therapist"));
+        var newcomer = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(newcomer, (await app.CreateTherapistAsync(enrolled: false)).Email!);
+        problems.AddRange(await ScanAsync(newcomer, "/account/two-factor"));
+        var therapist = await app.CreateTherapistAsync();
+        var therapistPage = await browser.NewPageAsync(url);
+        await therapistPage.GotoAsync("/account/signin");
+        await therapistPage.FillAsync("#email", therapist.Email!);
+        await therapistPage.FillAsync("#password", TestApp.Password);
+        await therapistPage.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(therapistPage, "/account/signin/two-factor");
+        problems.AddRange(await ScanAsync(therapistPage, null));
+        await therapistPage.FillAsync("#code", await app.NextAuthenticatorCodeAsync(therapist));
+        await therapistPage.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(therapistPage, "/therapist");
+        foreach (var path in new[] { "/therapist", "/account/two-factor", "/settings/tokens" })
+        {
+            problems.AddRange(await ScanAsync(therapistPage, path));
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -47,6 +47,11 @@ public sealed class AccessTokenHandler(
         {
             return AuthenticateResult.Fail("The account is locked.");
         }
+        // A Therapist's token stands for a two-factor sign-in: it stops working if two-factor is turned off.
+        if (found.User.Kind == AccountKind.Therapist && !found.User.TwoFactorEnabled)
+        {
+            return AuthenticateResult.Fail("Two-factor sign-in is off for this account.");
+        }
         // Record use at most once a minute, so a busy client does not write on every request.
         if (found.Token.LastUsedAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -77,11 +78,26 @@ public static class ReliefServices
             o.LogoutPath = "/account/signout";
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A Therapist refused for want of a second factor is sent to enrol, not told "not allowed".
+                if (SecondFactor.Missing(context.HttpContext.User) && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.Redirect(SecondFactor.EnrolPath);
+                    return Task.CompletedTask;
+                }
+                return ApiOr(context, StatusCodes.Status403Forbidden);
+            };
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SecondFactor.KeepOnRefresh);
         services.AddAuthorizationBuilder()
+            // [Authorize] without a policy (settings, tokens): any account, but a Therapist only after two-factor sign-in.
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => SecondFactor.SatisfiedBy(c.User)).Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Person, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Kind, nameof(AccountKind.Person)))
-            .AddPolicy(Policies.Therapist, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Kind, nameof(AccountKind.Therapist)))
+            .AddPolicy(Policies.Therapist, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Kind, nameof(AccountKind.Therapist))
+                .RequireAssertion(c => SecondFactor.Proven(c.User)))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireClaim(ReliefClaims.Administrator, "true"));
 
         services.AddAntiforgery(o =>
@@ -193,4 +209,10 @@ public static class Policies
     public const string Person = "Person";
     public const string Therapist = "Therapist";
     public const string Administrator = "Administrator";
+
+    /// <summary>
+    /// Any signed-in account, even a Therapist before two-factor sign-in: only the two-factor
+    /// enrolment page uses it.
+    /// </summary>
+    public const string SignedIn = "SignedIn";
 }

@@ -282,6 +282,29 @@ public sealed class AdminCommandsTests
     public sealed record CliRun(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>A SQLite file of one test's own, the tool's settings for it, and Identity over it.</summary>
+    [Fact]
+    public async Task InviteTherapist_PrintsAOneTimeLink_WhoseHashIsStored()
+    {
+        await using var cli = new CliDatabase();
+
+        var run = await cli.RunAsync("", "admin", "invite-therapist", "--email", "ada@example.org", "--base-url", "https://relief.example.org/");
+        var bad = await cli.RunAsync("", "admin", "invite-therapist", "--email", "not an email");
+
+        Assert.Equal(ReliefCli.Ok, run.ExitCode);
+        var link = run.Stdout.Trim();
+        Assert.StartsWith("https://relief.example.org/account/signup?invite=inv_", link, StringComparison.Ordinal);
+        var code = Uri.UnescapeDataString(link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        Assert.Contains("ada@example.org", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ReliefCli.Failed, bad.ExitCode);
+        var state = await cli.InScopeAsync(async sp =>
+        {
+            var invite = await sp.GetRequiredService<ReliefDbContext>().TherapistInvites.SingleAsync();
+            Assert.Equal(Secrets.Hash(code), invite.CodeHash);
+            return await sp.GetRequiredService<AccountService>().InviteStateAsync(code);
+        });
+        Assert.Equal(InviteState.Valid, state);
+    }
+
     private sealed class CliDatabase : IAsyncDisposable
     {
         private readonly TestDatabase _database = TestDatabase.FileSqlite();

@@ -105,11 +105,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>The authenticator key of every Therapist <see cref="CreateTherapistAsync"/> makes (Base32, 160 bits).</summary>
+    public const string TherapistAuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     /// <summary>
-    /// Creates a Therapist account (until the two-factor sign-in lands, one that signs in with the
-    /// password alone).
+    /// Creates a Therapist account with two-factor sign-in on, its authenticator key
+    /// <see cref="TherapistAuthenticatorKey"/> (so <see cref="SignedInBrowserAsync"/> can compute codes).
+    /// With <paramref name="enrolled"/> false, the account has not enrolled yet.
     /// </summary>
-    public async Task<ReliefUser> CreateTherapistAsync(string? email = null, string name = "Sam Therapist")
+    public async Task<ReliefUser> CreateTherapistAsync(string? email = null, string name = "Sam Therapist", bool enrolled = true)
     {
         email ??= $"t{Guid.NewGuid():N}@example.org";
         return await InScopeAsync(async sp =>
@@ -118,12 +122,37 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var user = new ReliefUser
             {
                 Id = Guid.CreateVersion7(), UserName = email, Email = email, Kind = AccountKind.Therapist, DisplayName = name,
-                CreatedAtUtc = Clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = Clock.GetUtcNow().UtcDateTime, EmailConfirmed = true, LockoutEnabled = true,
             };
             var result = await users.CreateAsync(user, Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            if (enrolled)
+            {
+                var keys = (Microsoft.AspNetCore.Identity.IUserAuthenticatorKeyStore<ReliefUser>)sp.GetRequiredService<Microsoft.AspNetCore.Identity.IUserStore<ReliefUser>>();
+                await keys.SetAuthenticatorKeyAsync(user, TherapistAuthenticatorKey, CancellationToken.None);
+                user.TwoFactorEnabled = true;
+                var updated = await users.UpdateAsync(user);
+                Assert.True(updated.Succeeded, string.Join("; ", updated.Errors.Select(e => e.Description)));
+            }
             return user;
         });
+    }
+
+    /// <summary>
+    /// The code an authenticator app with <paramref name="key"/> shows now on the fake clock. When the
+    /// account has already used a code of this time step (a second sign-in in the same 30 s), the clock
+    /// moves on a step first, as a real person would wait for the next code.
+    /// </summary>
+    public async Task<string> NextAuthenticatorCodeAsync(ReliefUser user, string key = TherapistAuthenticatorKey)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var last = await InScopeAsync(sp => sp.GetRequiredService<SciaticaRelief.Data.ReliefDbContext>().Users
+            .Where(u => u.Id == user.Id).Select(u => u.LastTotpStep).SingleAsync());
+        if (last is { } step && step >= Clock.GetUtcNow().ToUnixTimeSeconds() / TotpCodes.StepSeconds)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(TotpCodes.StepSeconds * (step - (Clock.GetUtcNow().ToUnixTimeSeconds() / TotpCodes.StepSeconds) + 1)));
+        }
+        return TotpCodes.Compute(key, Clock.GetUtcNow());
     }
 
     /// <summary>An API client that signs in with a fresh personal access token.</summary>
@@ -135,13 +164,34 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the sign-in form.</summary>
+    /// <summary>
+    /// A browser-like client (cookies, no automatic redirects) signed in through the sign-in form; for
+    /// an account with two-factor sign-in (every Therapist), also through the second step with a code
+    /// computed from <see cref="TherapistAuthenticatorKey"/> at the fake clock's time.
+    /// </summary>
     public async Task<BrowserClient> SignedInBrowserAsync(ReliefUser user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var browser = Browser();
         var response = await browser.SubmitFormAsync("/account/signin", "signin", new() { ["email"] = user.Email!, ["password"] = Password });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var location = PathOf(response);
+        if (location.StartsWith("/account/signin/two-factor", StringComparison.Ordinal))
+        {
+            var code = await NextAuthenticatorCodeAsync(user);
+            response = await browser.SubmitFormAsync(location, "two-factor", new() { ["code"] = code });
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect,
+                $"The two-factor step gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
         return browser;
+    }
+
+    /// <summary>The path and query a redirect points to (pages redirect with absolute URLs).</summary>
+    public static string PathOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} is not a redirect.");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

@@ -30,6 +30,12 @@ public enum Access
     /// <summary>A form endpoint with no page (sign-out): refused without the antiforgery token.</summary>
     FormOnly,
 
+    /// <summary>
+    /// A page for any signed-in account, Person or Therapist (settings, two-factor enrolment): anonymous
+    /// is sent to sign in.
+    /// </summary>
+    AccountPage,
+
     /// <summary>An API endpoint for a signed-in Therapist (not on one client): anonymous 401, a Person 403.</summary>
     TherapistApi,
 
@@ -120,7 +126,7 @@ public sealed class AccessMatrixTests
         ["PAGE /triage/review"] = Access.Page,
         ["PAGE /profile"] = Access.Page,
         ["PAGE /onboarding"] = Access.Page,
-        ["PAGE /settings/tokens"] = Access.Page,
+        ["PAGE /settings/tokens"] = Access.AccountPage,
         ["PAGE /treatments"] = Access.Page,
         ["PAGE /treatments/new"] = Access.Page,
         ["PAGE /treatments/{Id:guid}"] = Access.PageOwned,
@@ -138,6 +144,9 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /recommendations"] = Access.Page,
         ["PAGE /home-care/machines"] = Access.Page,
+        ["PAGE /account/signin/two-factor"] = Access.Public,
+        ["PAGE /account/two-factor"] = Access.AccountPage,
+        ["PAGE /therapist"] = Access.TherapistPage,
     };
 
     /// <summary>
@@ -225,7 +234,7 @@ public sealed class AccessMatrixTests
             {
                 Access.Api or Access.ApiOwned or Access.TherapistApi or Access.ClientApi => response.StatusCode == HttpStatusCode.Unauthorized
                     && response.Content.Headers.ContentType?.MediaType == "application/problem+json",
-                Access.Page or Access.PageOwned or Access.AdminPage or Access.TherapistPage or Access.ClientPage => response.StatusCode == HttpStatusCode.Redirect
+                Access.Page or Access.PageOwned or Access.AdminPage or Access.AccountPage or Access.TherapistPage or Access.ClientPage => response.StatusCode == HttpStatusCode.Redirect
                     && location.Contains("/account/signin?returnUrl=", StringComparison.OrdinalIgnoreCase),
                 Access.FormOnly => response.StatusCode == HttpStatusCode.BadRequest,
                 Access.Public => (int)response.StatusCode < 500,
@@ -379,17 +388,102 @@ public sealed class AccessMatrixTests
     }
 
     [Fact]
+    public async Task Therapist_IsRefused_OnEveryPersonPageAndApi()
+    {
+        await using var app = TestApp.Create();
+        var therapist = await app.CreateTherapistAsync();
+        using var browser = await app.SignedInBrowserAsync(therapist);
+        using var api = await app.ApiClientAsync(therapist);
+        var failures = new List<string>();
+
+        foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.Api or Access.ApiOwned or Access.Page or Access.PageOwned or Access.AdminPage))
+        {
+            var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+            var url = Fill(key[(method.Length + 1)..], Guid.NewGuid());
+            bool ok;
+            if (method == "PAGE")
+            {
+                var response = await browser.GetAsync(url);
+                ok = response.StatusCode == HttpStatusCode.Redirect && TestApp.PathOf(response).StartsWith("/account/denied", StringComparison.Ordinal);
+                failures.AddRange(ok ? [] : [$"{key}: {(int)response.StatusCode} {response.Headers.Location}"]);
+            }
+            else
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = Json.Raw("{}");
+                }
+                var response = await api.SendAsync(request);
+                ok = response.StatusCode == HttpStatusCode.Forbidden;
+                failures.AddRange(ok ? [] : [$"{key}: {(int)response.StatusCode}"]);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TherapistEndpoints_RefuseAPerson_AndATherapistWithoutTwoFactor()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync(administrator: true);
+        var notEnrolled = await app.CreateTherapistAsync(enrolled: false);
+        using var personBrowser = await app.SignedInBrowserAsync(person);
+        using var personApi = await app.ApiClientAsync(person);
+        using var passwordOnly = await app.SignedInBrowserAsync(notEnrolled);
+        var failures = new List<string>();
+
+        foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.TherapistPage or Access.TherapistApi or Access.ClientPage or Access.ClientApi))
+        {
+            var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+            var url = Fill(key[(method.Length + 1)..], Guid.NewGuid());
+            if (method == "PAGE")
+            {
+                var denied = await personBrowser.GetAsync(url);
+                var enrol = await passwordOnly.GetAsync(url);
+                if (denied.StatusCode != HttpStatusCode.Redirect || !TestApp.PathOf(denied).StartsWith("/account/denied", StringComparison.Ordinal))
+                {
+                    failures.Add($"{key} (Person): {(int)denied.StatusCode} {denied.Headers.Location}");
+                }
+                if (enrol.StatusCode != HttpStatusCode.Redirect || TestApp.PathOf(enrol) != "/account/two-factor")
+                {
+                    failures.Add($"{key} (Therapist without two-factor): {(int)enrol.StatusCode} {enrol.Headers.Location}");
+                }
+            }
+            else
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = Json.Raw("{}");
+                }
+                var response = await personApi.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{key} (Person): {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task EveryPageForm_WithoutAntiforgeryToken_IsRefused()
     {
         await using var app = TestApp.Create();
         var person = await app.CreatePersonAsync(administrator: true);
         using var browser = await app.SignedInBrowserAsync(person);
+        // Therapist pages refuse a Person before any form is read: post to them as a Therapist.
+        using var therapist = await app.SignedInBrowserAsync(await app.CreateTherapistAsync());
         var failures = new List<string>();
 
         foreach (var key in Matrix.Keys.Where(k => k.StartsWith("PAGE ", StringComparison.Ordinal) || k.StartsWith("POST /account", StringComparison.Ordinal)))
         {
             var url = Fill(key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..], Guid.NewGuid());
-            var response = await browser.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
+            var poster = Matrix[key] is Access.TherapistPage or Access.ClientPage ? therapist : browser;
+            var response = await poster.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
                 failures.Add($"{key}: {(int)response.StatusCode} {response.Headers.Location}");
