@@ -138,6 +138,23 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /recommendations"] = Access.Page,
         ["PAGE /home-care/machines"] = Access.Page,
+        ["POST /api/v1/sharing/invites"] = Access.Api,
+        ["GET /api/v1/sharing/invites"] = Access.Api,
+        ["DELETE /api/v1/sharing/invites/{id:guid}"] = Access.ApiOwned,
+        ["GET /api/v1/sharing/grants"] = Access.Api,
+        ["POST /api/v1/sharing/grants/{id:guid}/revoke"] = Access.ApiOwned,
+        ["GET /api/v1/sharing/audit"] = Access.Api,
+        ["PAGE /sharing"] = Access.Page,
+        ["PAGE /sharing/audit"] = Access.Page,
+        ["POST /api/v1/clients/join"] = Access.TherapistApi,
+        ["GET /api/v1/clients/"] = Access.TherapistApi,
+        ["GET /api/v1/clients/{clientId:guid}/brief"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/journal"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/treatments"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/questionnaire-responses"] = Access.ClientApi,
+        ["PAGE /clients"] = Access.TherapistPage,
+        ["PAGE /clients/join"] = Access.TherapistPage,
+        ["PAGE /clients/{ClientId:guid}"] = Access.ClientPage,
     };
 
     /// <summary>
@@ -146,6 +163,11 @@ public sealed class AccessMatrixTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Core.Sharing.GrantScope> ClientScopes = new Dictionary<string, Core.Sharing.GrantScope>
     {
+        ["GET /api/v1/clients/{clientId:guid}/brief"] = Core.Sharing.GrantScope.None,
+        ["GET /api/v1/clients/{clientId:guid}/journal"] = Core.Sharing.GrantScope.Journal,
+        ["GET /api/v1/clients/{clientId:guid}/treatments"] = Core.Sharing.GrantScope.Treatments,
+        ["GET /api/v1/clients/{clientId:guid}/questionnaire-responses"] = Core.Sharing.GrantScope.Questionnaires,
+        ["PAGE /clients/{ClientId:guid}"] = Core.Sharing.GrantScope.None,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
