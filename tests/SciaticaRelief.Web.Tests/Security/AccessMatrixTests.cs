@@ -212,7 +212,7 @@ public sealed class AccessMatrixTests
         Assert.True(stale.Count == 0, "Rows for endpoints the app no longer has: " + string.Join(", ", stale));
     }
 
-    private static string Fill(string pattern, Guid id) => pattern
+    internal static string Fill(string pattern, Guid id) => pattern
         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
@@ -329,6 +329,8 @@ public sealed class AccessMatrixTests
         Assert.Equal(System.Net.HttpStatusCode.Created, (await ownerApi.PostJsonAsync($"/api/v1/treatments/{treatmentId}/follow-ups", new { hoursAfter = 24, pain = 3 })).StatusCode);
         var seeds = await (await ownerApi.PostJsonAsync("/api/v1/ear-seeds", new { ear = "left", points = new[] { "shen-men" }, notes = "owner's private note" })).ReadAsync();
         var applicationId = Guid.Parse((string)seeds["id"]!);
+        var (inviteId, _) = await Sharing.SharingSeed.InviteAsync(ownerApi, Core.Sharing.GrantScope.Journal);
+        var grantId = await Sharing.SharingSeed.GrantAsync(app, owner, await app.CreateTherapistAsync(), Core.Sharing.GrantScope.Journal);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -339,6 +341,8 @@ public sealed class AccessMatrixTests
                 : key.Contains("questionnaire-schedules", StringComparison.Ordinal) ? scheduleId
                 : key.Contains("/treatments/", StringComparison.Ordinal) ? treatmentId
                 : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
+                : key.Contains("/sharing/invites/", StringComparison.Ordinal) ? inviteId
+                : key.Contains("/sharing/grants/", StringComparison.Ordinal) ? grantId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -386,6 +390,9 @@ public sealed class AccessMatrixTests
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaires/nrs/responses")).ReadAsync())["items"]!.AsArray());
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync()).AsArray());
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync())[0]!["active"]!);
+        var invites = (await (await ownerApi.GetAsync("/api/v1/sharing/invites")).ReadAsync()).AsArray();
+        Assert.Equal("pending", (string)invites.Single(i => Guid.Parse((string)i!["id"]!) == inviteId)!["status"]!);
+        Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/sharing/grants")).ReadAsync())[0]!["live"]!);
     }
 
     [Fact]
@@ -406,12 +413,15 @@ public sealed class AccessMatrixTests
         await using var app = TestApp.Create();
         var person = await app.CreatePersonAsync(administrator: true);
         using var browser = await app.SignedInBrowserAsync(person);
+        // Therapist pages refuse a Person before the form is read: post to them as a Therapist.
+        using var therapistBrowser = await app.SignedInBrowserAsync(await app.CreateTherapistAsync());
         var failures = new List<string>();
 
         foreach (var key in Matrix.Keys.Where(k => k.StartsWith("PAGE ", StringComparison.Ordinal) || k.StartsWith("POST /account", StringComparison.Ordinal)))
         {
             var url = Fill(key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..], Guid.NewGuid());
-            var response = await browser.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
+            var poster = Matrix[key] is Access.TherapistPage or Access.ClientPage ? therapistBrowser : browser;
+            var response = await poster.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
                 failures.Add($"{key}: {(int)response.StatusCode} {response.Headers.Location}");

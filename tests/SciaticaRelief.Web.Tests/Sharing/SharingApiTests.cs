@@ -9,7 +9,7 @@ namespace SciaticaRelief.Web.Tests.Sharing;
 
 public sealed class SharingApiTests
 {
-    private const string Canary = "client canary note 7f3a";
+    internal const string Canary = "client canary note 7f3a";
 
     [Fact]
     public async Task InviteJoinBrief_RedFlagsFirst_AndTheGrantIsInTheAuditLog()
