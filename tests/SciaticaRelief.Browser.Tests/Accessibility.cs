@@ -76,6 +76,23 @@ public sealed class Accessibility(BrowserFixture browser)
             problems.AddRange(await ScanAsync(therapistPage, path));
         }
 
+        // Sharing: the Person's pages (with a new code shown), then the Therapist's (join form, client list, brief).
+        problems.AddRange(await ScanAsync(page, "/sharing"));
+        await page.CheckAsync("#scope-journal");
+        await page.CheckAsync("#scope-treatments");
+        await page.ClickAsync("button:has-text('Create invite')");
+        var link = await page.GetAttributeAsync("#invite-link", "href");
+        problems.AddRange(await ScanAsync(page, null));
+        // The Therapist signed in above (with their second factor) joins.
+        problems.AddRange(await ScanAsync(therapistPage, "/clients"));
+        problems.AddRange(await ScanAsync(therapistPage, link!));
+        await therapistPage.ClickAsync("button:has-text('Join')");
+        await Journeys.WaitForPathAsync(therapistPage, $"/clients/{person.Id}");
+        problems.AddRange(await ScanAsync(therapistPage, null));
+        problems.AddRange(await ScanAsync(therapistPage, "/clients"));
+        problems.AddRange(await ScanAsync(page, "/sharing"));
+        problems.AddRange(await ScanAsync(page, "/sharing/audit"));
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

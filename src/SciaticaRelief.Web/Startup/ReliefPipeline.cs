@@ -15,6 +15,7 @@ using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Recommendations;
 using SciaticaRelief.Web.Security;
+using SciaticaRelief.Web.Sharing;
 using SciaticaRelief.Web.Treatments;
 using SciaticaRelief.Web.Triage;
 
@@ -77,6 +78,8 @@ public static class ReliefPipeline
         api.MapKnowledgeApi();
         api.MapRecommendationApi();
         api.MapMachineChooserApi();
+        api.MapSharingApi();
+        app.MapClientApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

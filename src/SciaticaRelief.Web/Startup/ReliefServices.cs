@@ -188,6 +188,8 @@ public static class ReliefServices
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Sharing.AuditLog>();
         services.AddScoped<Sharing.ClientAccess>();
+        services.AddScoped<Sharing.SharingService>();
+        services.AddScoped<Sharing.BriefService>();
         return services;
     }
 

@@ -147,6 +147,23 @@ public sealed class AccessMatrixTests
         ["PAGE /account/signin/two-factor"] = Access.Public,
         ["PAGE /account/two-factor"] = Access.AccountPage,
         ["PAGE /therapist"] = Access.TherapistPage,
+        ["POST /api/v1/sharing/invites"] = Access.Api,
+        ["GET /api/v1/sharing/invites"] = Access.Api,
+        ["DELETE /api/v1/sharing/invites/{id:guid}"] = Access.ApiOwned,
+        ["GET /api/v1/sharing/grants"] = Access.Api,
+        ["POST /api/v1/sharing/grants/{id:guid}/revoke"] = Access.ApiOwned,
+        ["GET /api/v1/sharing/audit"] = Access.Api,
+        ["PAGE /sharing"] = Access.Page,
+        ["PAGE /sharing/audit"] = Access.Page,
+        ["POST /api/v1/clients/join"] = Access.TherapistApi,
+        ["GET /api/v1/clients/"] = Access.TherapistApi,
+        ["GET /api/v1/clients/{clientId:guid}/brief"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/journal"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/treatments"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/questionnaire-responses"] = Access.ClientApi,
+        ["PAGE /clients"] = Access.TherapistPage,
+        ["PAGE /clients/join"] = Access.TherapistPage,
+        ["PAGE /clients/{ClientId:guid}"] = Access.ClientPage,
     };
 
     /// <summary>
@@ -155,6 +172,11 @@ public sealed class AccessMatrixTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Core.Sharing.GrantScope> ClientScopes = new Dictionary<string, Core.Sharing.GrantScope>
     {
+        ["GET /api/v1/clients/{clientId:guid}/brief"] = Core.Sharing.GrantScope.None,
+        ["GET /api/v1/clients/{clientId:guid}/journal"] = Core.Sharing.GrantScope.Journal,
+        ["GET /api/v1/clients/{clientId:guid}/treatments"] = Core.Sharing.GrantScope.Treatments,
+        ["GET /api/v1/clients/{clientId:guid}/questionnaire-responses"] = Core.Sharing.GrantScope.Questionnaires,
+        ["PAGE /clients/{ClientId:guid}"] = Core.Sharing.GrantScope.None,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -199,7 +221,7 @@ public sealed class AccessMatrixTests
         Assert.True(stale.Count == 0, "Rows for endpoints the app no longer has: " + string.Join(", ", stale));
     }
 
-    private static string Fill(string pattern, Guid id) => pattern
+    internal static string Fill(string pattern, Guid id) => pattern
         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
@@ -316,6 +338,8 @@ public sealed class AccessMatrixTests
         Assert.Equal(System.Net.HttpStatusCode.Created, (await ownerApi.PostJsonAsync($"/api/v1/treatments/{treatmentId}/follow-ups", new { hoursAfter = 24, pain = 3 })).StatusCode);
         var seeds = await (await ownerApi.PostJsonAsync("/api/v1/ear-seeds", new { ear = "left", points = new[] { "shen-men" }, notes = "owner's private note" })).ReadAsync();
         var applicationId = Guid.Parse((string)seeds["id"]!);
+        var (inviteId, _) = await Sharing.SharingSeed.InviteAsync(ownerApi, Core.Sharing.GrantScope.Journal);
+        var grantId = await Sharing.SharingSeed.GrantAsync(app, owner, await app.CreateTherapistAsync(), Core.Sharing.GrantScope.Journal);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -326,6 +350,8 @@ public sealed class AccessMatrixTests
                 : key.Contains("questionnaire-schedules", StringComparison.Ordinal) ? scheduleId
                 : key.Contains("/treatments/", StringComparison.Ordinal) ? treatmentId
                 : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
+                : key.Contains("/sharing/invites/", StringComparison.Ordinal) ? inviteId
+                : key.Contains("/sharing/grants/", StringComparison.Ordinal) ? grantId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -373,6 +399,9 @@ public sealed class AccessMatrixTests
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaires/nrs/responses")).ReadAsync())["items"]!.AsArray());
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync()).AsArray());
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync())[0]!["active"]!);
+        var invites = (await (await ownerApi.GetAsync("/api/v1/sharing/invites")).ReadAsync()).AsArray();
+        Assert.Equal("pending", (string)invites.Single(i => Guid.Parse((string)i!["id"]!) == inviteId)!["status"]!);
+        Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/sharing/grants")).ReadAsync())[0]!["live"]!);
     }
 
     [Fact]
