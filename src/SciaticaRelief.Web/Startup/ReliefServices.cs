@@ -172,6 +172,9 @@ public static class ReliefServices
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Sharing.AuditLog>();
         services.AddScoped<Sharing.ClientAccess>();
+        services.AddScoped<Clinical.TherapistKeys>();
+        services.AddScoped<Clinical.IntakeService>();
+        services.AddScoped<Clinical.SessionNoteService>();
         return services;
     }
 
