@@ -177,6 +177,24 @@ public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current
         return LocalTime.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
     }
 
+    /// <summary>
+    /// Opens a client for a form that writes to them (the gate records the visit); false when there
+    /// is no live Grant, and the page answers 404.
+    /// </summary>
+    public async Task<bool> OpenForFormAsync(Guid clientId, string resource, CancellationToken ct) =>
+        await access.OpenAsync(clientId, GrantScope.None, AuditActions.Read, resource, ct) is not null;
+
+    /// <summary>The clients who have a live Grant to this Therapist now (the rest are former clients).</summary>
+    public async Task<IReadOnlySet<Guid>> LiveClientsAsync(CancellationToken ct)
+    {
+        var therapistId = TherapistId;
+        // The one lookup of grants by Therapist (STYLE.md's exception to the owner filter).
+        var ids = await db.Grants.IgnoreQueryFilters().AsNoTracking()
+            .Where(g => g.TherapistId == therapistId && g.RevokedAtUtc == null)
+            .Select(g => g.PersonId).Distinct().ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
     /// <summary>How the Therapist knows each client: the account's name or e-mail (kept after a revocation).</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> ClientNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

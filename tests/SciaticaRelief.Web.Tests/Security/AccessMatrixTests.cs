@@ -138,6 +138,24 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /recommendations"] = Access.Page,
         ["PAGE /home-care/machines"] = Access.Page,
+        // Clinical records: intakes (written by a Therapist, decided by the Person) and session notes.
+        ["GET /api/v1/intakes/"] = Access.Api,
+        ["GET /api/v1/intakes/{id:guid}"] = Access.ApiOwned,
+        ["POST /api/v1/intakes/{id:guid}/confirm"] = Access.ApiOwned,
+        ["POST /api/v1/intakes/{id:guid}/decline"] = Access.ApiOwned,
+        ["POST /api/v1/clients/{clientId:guid}/intakes"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/intakes"] = Access.ClientApi,
+        ["POST /api/v1/clients/{clientId:guid}/notes"] = Access.ClientApi,
+        ["GET /api/v1/notes/"] = Access.TherapistApi,
+        ["GET /api/v1/notes/{id:guid}"] = Access.TherapistApi,
+        ["POST /api/v1/notes/{id:guid}/amendments"] = Access.TherapistApi,
+        ["PAGE /intakes"] = Access.Page,
+        ["PAGE /intakes/{Id:guid}"] = Access.PageOwned,
+        ["PAGE /clients/{ClientId:guid}/intake"] = Access.ClientPage,
+        ["PAGE /clients/{ClientId:guid}/notes/new"] = Access.ClientPage,
+        ["PAGE /notes"] = Access.TherapistPage,
+        ["PAGE /notes/{Id:guid}"] = Access.TherapistPage,
+        ["PAGE /notes/{Id:guid}/amend"] = Access.TherapistPage,
     };
 
     /// <summary>
@@ -146,6 +164,12 @@ public sealed class AccessMatrixTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Core.Sharing.GrantScope> ClientScopes = new Dictionary<string, Core.Sharing.GrantScope>
     {
+        // Clinical records need any live grant: a Therapist writes them whatever the client shares.
+        ["POST /api/v1/clients/{clientId:guid}/intakes"] = Core.Sharing.GrantScope.None,
+        ["GET /api/v1/clients/{clientId:guid}/intakes"] = Core.Sharing.GrantScope.None,
+        ["POST /api/v1/clients/{clientId:guid}/notes"] = Core.Sharing.GrantScope.None,
+        ["PAGE /clients/{ClientId:guid}/intake"] = Core.Sharing.GrantScope.None,
+        ["PAGE /clients/{ClientId:guid}/notes/new"] = Core.Sharing.GrantScope.None,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -307,6 +331,12 @@ public sealed class AccessMatrixTests
         Assert.Equal(System.Net.HttpStatusCode.Created, (await ownerApi.PostJsonAsync($"/api/v1/treatments/{treatmentId}/follow-ups", new { hoursAfter = 24, pain = 3 })).StatusCode);
         var seeds = await (await ownerApi.PostJsonAsync("/api/v1/ear-seeds", new { ear = "left", points = new[] { "shen-men" }, notes = "owner's private note" })).ReadAsync();
         var applicationId = Guid.Parse((string)seeds["id"]!);
+        // An intake a Therapist wrote for the owner, through a grant made straight in the database.
+        var therapist = await app.CreateTherapistAsync();
+        await Clinical.ClinicalTestData.GrantAsync(app, owner.Id, therapist.Id);
+        using var therapistApi = await app.ApiClientAsync(therapist);
+        var intake = await (await therapistApi.PostJsonAsync($"/api/v1/clients/{owner.Id}/intakes", Clinical.ClinicalTestData.Intake(history: "owner's private note"))).ReadAsync();
+        var intakeId = Guid.Parse((string)intake["id"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -317,6 +347,7 @@ public sealed class AccessMatrixTests
                 : key.Contains("questionnaire-schedules", StringComparison.Ordinal) ? scheduleId
                 : key.Contains("/treatments/", StringComparison.Ordinal) ? treatmentId
                 : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
+                : key.Contains("/intakes/", StringComparison.Ordinal) ? intakeId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -364,6 +395,8 @@ public sealed class AccessMatrixTests
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaires/nrs/responses")).ReadAsync())["items"]!.AsArray());
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync()).AsArray());
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync())[0]!["active"]!);
+        Assert.Equal("pending", (string)(await (await ownerApi.GetAsync($"/api/v1/intakes/{intakeId}")).ReadAsync())["status"]!);
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/intakes")).ReadAsync()).AsArray());
     }
 
     [Fact]
@@ -384,12 +417,15 @@ public sealed class AccessMatrixTests
         await using var app = TestApp.Create();
         var person = await app.CreatePersonAsync(administrator: true);
         using var browser = await app.SignedInBrowserAsync(person);
+        // A Therapist's pages refuse a Person before any form is read: post to them as a Therapist.
+        using var therapistBrowser = await app.SignedInBrowserAsync(await app.CreateTherapistAsync());
         var failures = new List<string>();
 
         foreach (var key in Matrix.Keys.Where(k => k.StartsWith("PAGE ", StringComparison.Ordinal) || k.StartsWith("POST /account", StringComparison.Ordinal)))
         {
             var url = Fill(key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..], Guid.NewGuid());
-            var response = await browser.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
+            var poster = Matrix[key] is Access.TherapistPage or Access.ClientPage ? therapistBrowser : browser;
+            var response = await poster.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
                 failures.Add($"{key}: {(int)response.StatusCode} {response.Headers.Location}");
