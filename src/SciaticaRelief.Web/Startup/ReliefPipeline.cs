@@ -5,6 +5,7 @@ using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Accounts;
 using SciaticaRelief.Web.Api;
+using SciaticaRelief.Web.Clinical;
 using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Insights;
@@ -80,6 +81,14 @@ public static class ReliefPipeline
         api.MapMachineChooserApi();
         api.MapSharingApi();
         app.MapClientApi();
+        api.MapIntakeApi();
+
+        // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account (a Person gets 403).
+        var therapistApi = app.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.Therapist)
+            .RequireRateLimiting(ReliefServices.ApiLimit)
+            .AddEndpointFilter<ApiAntiforgeryFilter>();
+        therapistApi.MapClinicalTherapistApi();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

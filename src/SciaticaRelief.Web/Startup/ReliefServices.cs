@@ -190,6 +190,9 @@ public static class ReliefServices
         services.AddScoped<Sharing.ClientAccess>();
         services.AddScoped<Sharing.SharingService>();
         services.AddScoped<Sharing.BriefService>();
+        services.AddScoped<Clinical.TherapistKeys>();
+        services.AddScoped<Clinical.IntakeService>();
+        services.AddScoped<Clinical.SessionNoteService>();
         return services;
     }
 

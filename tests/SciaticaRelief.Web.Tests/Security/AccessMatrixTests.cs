@@ -164,6 +164,24 @@ public sealed class AccessMatrixTests
         ["PAGE /clients"] = Access.TherapistPage,
         ["PAGE /clients/join"] = Access.TherapistPage,
         ["PAGE /clients/{ClientId:guid}"] = Access.ClientPage,
+        // Clinical records: intakes (written by a Therapist, decided by the Person) and session notes.
+        ["GET /api/v1/intakes/"] = Access.Api,
+        ["GET /api/v1/intakes/{id:guid}"] = Access.ApiOwned,
+        ["POST /api/v1/intakes/{id:guid}/confirm"] = Access.ApiOwned,
+        ["POST /api/v1/intakes/{id:guid}/decline"] = Access.ApiOwned,
+        ["POST /api/v1/clients/{clientId:guid}/intakes"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/intakes"] = Access.ClientApi,
+        ["POST /api/v1/clients/{clientId:guid}/notes"] = Access.ClientApi,
+        ["GET /api/v1/notes/"] = Access.TherapistApi,
+        ["GET /api/v1/notes/{id:guid}"] = Access.TherapistApi,
+        ["POST /api/v1/notes/{id:guid}/amendments"] = Access.TherapistApi,
+        ["PAGE /intakes"] = Access.Page,
+        ["PAGE /intakes/{Id:guid}"] = Access.PageOwned,
+        ["PAGE /clients/{ClientId:guid}/intake"] = Access.ClientPage,
+        ["PAGE /clients/{ClientId:guid}/notes/new"] = Access.ClientPage,
+        ["PAGE /notes"] = Access.TherapistPage,
+        ["PAGE /notes/{Id:guid}"] = Access.TherapistPage,
+        ["PAGE /notes/{Id:guid}/amend"] = Access.TherapistPage,
     };
 
     /// <summary>
@@ -177,6 +195,12 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/clients/{clientId:guid}/treatments"] = Core.Sharing.GrantScope.Treatments,
         ["GET /api/v1/clients/{clientId:guid}/questionnaire-responses"] = Core.Sharing.GrantScope.Questionnaires,
         ["PAGE /clients/{ClientId:guid}"] = Core.Sharing.GrantScope.None,
+        // Clinical records need any live grant: a Therapist writes them whatever the client shares.
+        ["POST /api/v1/clients/{clientId:guid}/intakes"] = Core.Sharing.GrantScope.None,
+        ["GET /api/v1/clients/{clientId:guid}/intakes"] = Core.Sharing.GrantScope.None,
+        ["POST /api/v1/clients/{clientId:guid}/notes"] = Core.Sharing.GrantScope.None,
+        ["PAGE /clients/{ClientId:guid}/intake"] = Core.Sharing.GrantScope.None,
+        ["PAGE /clients/{ClientId:guid}/notes/new"] = Core.Sharing.GrantScope.None,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -340,6 +364,12 @@ public sealed class AccessMatrixTests
         var applicationId = Guid.Parse((string)seeds["id"]!);
         var (inviteId, _) = await Sharing.SharingSeed.InviteAsync(ownerApi, Core.Sharing.GrantScope.Journal);
         var grantId = await Sharing.SharingSeed.GrantAsync(app, owner, await app.CreateTherapistAsync(), Core.Sharing.GrantScope.Journal);
+        // An intake a Therapist wrote for the owner, through a grant made straight in the database.
+        var therapist = await app.CreateTherapistAsync();
+        await Clinical.ClinicalTestData.GrantAsync(app, owner.Id, therapist.Id);
+        using var therapistApi = await app.ApiClientAsync(therapist);
+        var intake = await (await therapistApi.PostJsonAsync($"/api/v1/clients/{owner.Id}/intakes", Clinical.ClinicalTestData.Intake(history: "owner's private note"))).ReadAsync();
+        var intakeId = Guid.Parse((string)intake["id"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -352,6 +382,7 @@ public sealed class AccessMatrixTests
                 : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
                 : key.Contains("/sharing/invites/", StringComparison.Ordinal) ? inviteId
                 : key.Contains("/sharing/grants/", StringComparison.Ordinal) ? grantId
+                : key.Contains("/intakes/", StringComparison.Ordinal) ? intakeId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -402,6 +433,8 @@ public sealed class AccessMatrixTests
         var invites = (await (await ownerApi.GetAsync("/api/v1/sharing/invites")).ReadAsync()).AsArray();
         Assert.Equal("pending", (string)invites.Single(i => Guid.Parse((string)i!["id"]!) == inviteId)!["status"]!);
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/sharing/grants")).ReadAsync())[0]!["live"]!);
+        Assert.Equal("pending", (string)(await (await ownerApi.GetAsync($"/api/v1/intakes/{intakeId}")).ReadAsync())["status"]!);
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/intakes")).ReadAsync()).AsArray());
     }
 
     [Fact]
