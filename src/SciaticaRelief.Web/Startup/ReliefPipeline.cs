@@ -11,6 +11,7 @@ using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
+using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Recommendations;
@@ -77,6 +78,9 @@ public static class ReliefPipeline
         api.MapKnowledgeApi();
         api.MapRecommendationApi();
         api.MapMachineChooserApi();
+        api.MapPlanApi();
+        app.MapClientPlanApi();
+        app.MapPlanFeed();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

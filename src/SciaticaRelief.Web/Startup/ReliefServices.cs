@@ -14,6 +14,7 @@ using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
+using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -172,6 +173,7 @@ public static class ReliefServices
         services.AddScoped<Recommendations.RecommendationService>();
         services.AddScoped<Sharing.AuditLog>();
         services.AddScoped<Sharing.ClientAccess>();
+        services.AddPlans();
         return services;
     }
 
