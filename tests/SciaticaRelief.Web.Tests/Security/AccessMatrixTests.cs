@@ -138,6 +138,29 @@ public sealed class AccessMatrixTests
         ["PAGE /questionnaires/responses/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /recommendations"] = Access.Page,
         ["PAGE /home-care/machines"] = Access.Page,
+        ["GET /api/v1/plan/items"] = Access.Api,
+        ["POST /api/v1/plan/items"] = Access.Api,
+        ["GET /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["PUT /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["DELETE /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["POST /api/v1/plan/items/{id:guid}/done"] = Access.ApiOwned,
+        ["GET /api/v1/plan/occurrences"] = Access.Api,
+        ["GET /api/v1/plan/next"] = Access.Api,
+        ["GET /api/v1/plan/adherence"] = Access.Api,
+        ["GET /api/v1/plan/calendar.ics"] = Access.Api,
+        ["POST /api/v1/plan/feed-token"] = Access.Api,
+        ["DELETE /api/v1/plan/feed-token"] = Access.Api,
+        ["GET /feeds/{token}.ics"] = Access.Public,
+        ["GET /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
+        ["POST /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
+        ["DELETE /api/v1/clients/{clientId:guid}/plan/items/{id:guid}"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/plan/adherence"] = Access.ClientApi,
+        ["PAGE /plan"] = Access.Page,
+        ["PAGE /plan/new"] = Access.Page,
+        ["PAGE /plan/{Id:guid}/edit"] = Access.PageOwned,
+        ["PAGE /plan/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /settings/calendar"] = Access.Page,
+        ["PAGE /clients/{ClientId:guid}/home-care"] = Access.ClientPage,
     };
 
     /// <summary>
@@ -146,6 +169,11 @@ public sealed class AccessMatrixTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Core.Sharing.GrantScope> ClientScopes = new Dictionary<string, Core.Sharing.GrantScope>
     {
+        ["GET /api/v1/clients/{clientId:guid}/plan/items"] = Core.Sharing.GrantScope.Plan,
+        ["POST /api/v1/clients/{clientId:guid}/plan/items"] = Core.Sharing.GrantScope.Plan,
+        ["DELETE /api/v1/clients/{clientId:guid}/plan/items/{id:guid}"] = Core.Sharing.GrantScope.Plan,
+        ["GET /api/v1/clients/{clientId:guid}/plan/adherence"] = Core.Sharing.GrantScope.Plan,
+        ["PAGE /clients/{ClientId:guid}/home-care"] = Core.Sharing.GrantScope.Plan,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -158,7 +186,8 @@ public sealed class AccessMatrixTests
             var pattern = e.RoutePattern.RawText ?? "";
             var isStaticFile = pattern.Contains("{**path:file}", StringComparison.Ordinal)
                 || e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
-                || System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\.[a-z0-9]+(\.gz|\.br)?$") && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
+                || System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\.[a-z0-9]+(\.gz|\.br)?$") && !pattern.StartsWith("/openapi", StringComparison.Ordinal)
+                    && !pattern.StartsWith("/api/", StringComparison.Ordinal) && !pattern.StartsWith("/feeds/", StringComparison.Ordinal);
             if (isStaticFile)
             {
                 continue;
@@ -195,6 +224,7 @@ public sealed class AccessMatrixTests
         .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{token}", "not-a-real-feed-token", StringComparison.Ordinal)
         .Replace("{hours:int}", "24", StringComparison.Ordinal)
         .Replace("{clientId:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{ClientId:guid}", id.ToString(), StringComparison.Ordinal)
@@ -307,6 +337,11 @@ public sealed class AccessMatrixTests
         Assert.Equal(System.Net.HttpStatusCode.Created, (await ownerApi.PostJsonAsync($"/api/v1/treatments/{treatmentId}/follow-ups", new { hoursAfter = 24, pain = 3 })).StatusCode);
         var seeds = await (await ownerApi.PostJsonAsync("/api/v1/ear-seeds", new { ear = "left", points = new[] { "shen-men" }, notes = "owner's private note" })).ReadAsync();
         var applicationId = Guid.Parse((string)seeds["id"]!);
+        var planned = await (await ownerApi.PostJsonAsync("/api/v1/plan/items", new
+        {
+            kind = "daily-check-in", title = "owner's private note", startDate = "2026-11-20", timeOfDay = "09:00", durationMinutes = 5, recurrence = "daily",
+        })).ReadAsync();
+        var planItemId = Guid.Parse((string)planned["id"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -317,6 +352,7 @@ public sealed class AccessMatrixTests
                 : key.Contains("questionnaire-schedules", StringComparison.Ordinal) ? scheduleId
                 : key.Contains("/treatments/", StringComparison.Ordinal) ? treatmentId
                 : key.Contains("/ear-seeds/", StringComparison.Ordinal) ? applicationId
+                : key.Contains("/plan/", StringComparison.Ordinal) ? planItemId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -327,12 +363,18 @@ public sealed class AccessMatrixTests
                 {
                     request.Content = key.Contains("/treatments/", StringComparison.Ordinal)
                         ? Json.Body(new { modalityId = "swedish-massage", notes = "overwritten" })
+                        : key.Contains("/plan/", StringComparison.Ordinal)
+                        ? Json.Body(new { kind = "daily-check-in", title = "overwritten", startDate = "2026-11-20", timeOfDay = "10:00", durationMinutes = 5, recurrence = "daily" })
                         : Json.Body(Json.CheckIn(painNow: 0, notes: "overwritten"));
                     request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
                 }
                 else if (method == "POST" && key.EndsWith("/follow-ups", StringComparison.Ordinal))
                 {
                     request.Content = Json.Body(new { hoursAfter = 48, pain = 0 });
+                }
+                else if (method == "POST" && key.EndsWith("/done", StringComparison.Ordinal))
+                {
+                    request.Content = Json.Body(new { date = "2026-11-25" });
                 }
                 response = await otherApi.SendAsync(request);
             }
@@ -364,6 +406,11 @@ public sealed class AccessMatrixTests
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaires/nrs/responses")).ReadAsync())["items"]!.AsArray());
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync()).AsArray());
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/questionnaire-schedules")).ReadAsync())[0]!["active"]!);
+        var stillPlanned = await (await ownerApi.GetAsync($"/api/v1/plan/items/{planItemId}")).ReadAsync();
+        Assert.Equal("owner's private note", (string)stillPlanned["title"]!);
+        Assert.Equal(1, (int)stillPlanned["version"]!);
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/plan/items")).ReadAsync()).AsArray());
+        Assert.Equal(0, (int)(await (await ownerApi.GetAsync("/api/v1/plan/adherence?days=1")).ReadAsync())["items"]![0]!["done"]!);
     }
 
     [Fact]
@@ -384,12 +431,15 @@ public sealed class AccessMatrixTests
         await using var app = TestApp.Create();
         var person = await app.CreatePersonAsync(administrator: true);
         using var browser = await app.SignedInBrowserAsync(person);
+        // A Person cannot reach a Therapist's page at all (403 first), so those forms are posted by a Therapist.
+        using var therapistBrowser = await app.SignedInBrowserAsync(await app.CreateTherapistAsync());
         var failures = new List<string>();
 
         foreach (var key in Matrix.Keys.Where(k => k.StartsWith("PAGE ", StringComparison.Ordinal) || k.StartsWith("POST /account", StringComparison.Ordinal)))
         {
             var url = Fill(key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..], Guid.NewGuid());
-            var response = await browser.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
+            var poster = Matrix[key] is Access.TherapistPage or Access.ClientPage ? therapistBrowser : browser;
+            var response = await poster.Http.PostAsync(url, new FormUrlEncodedContent([new("_handler", "checkin"), new("painNow", "5")]));
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
                 failures.Add($"{key}: {(int)response.StatusCode} {response.Headers.Location}");
