@@ -256,5 +256,22 @@ public sealed class PlanApiTests
         Assert.Contains("SUMMARY:Massage with Sam with Sam", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApi_ListsThePlanEndpoints_WithKindsByTheirWireNames()
+    {
+        await using var app = TestApp.Create();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/plan/items", "/api/v1/plan/items/{id}/done", "/api/v1/plan/occurrences", "/api/v1/plan/feed-token",
+                     "/api/v1/clients/{clientId}/plan/items", "/feeds/{token}.ics" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+        Assert.Contains("\"massage-appointment\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"every-n-weeks\"", document, StringComparison.Ordinal);
+    }
+
     internal static JsonArray Items(JsonNode body) => body["items"]!.AsArray();
 }
