@@ -45,7 +45,8 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds",
                      "/learn", "/learn?q=heat", "/learn?q=zzzz", "/learn/deep-tissue-massage", "/learn/what-is-sciatica", "/learn/self-acupressure",
                      "/home-care/acupressure", "/home-care/ear-seeds",
-                     "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low" })
+                     "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low",
+                     "/plan", "/plan/new", "/plan/new?kind=massage-appointment", "/plan/new?kind=home-routine", "/settings/calendar" })
         {
             problems.AddRange(await ScanAsync(page, path));
         }

@@ -8,6 +8,9 @@ using SciaticaRelief.Core.Triage;
 
 namespace SciaticaRelief.Core.Calendar;
 
+/// <summary>A plan item with its edit counter (<see cref="SavedPlanItem.Sequence"/>), which becomes the event's SEQUENCE.</summary>
+public sealed record FeedEntry(PlanItem Item, int Sequence);
+
 /// <summary>
 /// Writes a Person's plan as an RFC 5545 calendar: a VTIMEZONE for their zone, one VEVENT per item
 /// with DTSTART;TZID (the local wall time, so a calendar app keeps 18:00 at 18:00 across daylight
@@ -28,19 +31,31 @@ public static class PlanFeedWriter
 
     public static string Uid(Guid itemId) => $"{itemId:D}@{UidDomain}";
 
+    /// <summary>Writes items that were never edited (SEQUENCE 0).</summary>
     /// <param name="stampUtc">DTSTAMP for every event (the injected clock's now).</param>
     public static string Write(IEnumerable<PlanItem> items, string zoneId, DateTime stampUtc, TriageLevel level)
     {
         ArgumentNullException.ThrowIfNull(items);
+        return WriteEntries(items.Select(i => new FeedEntry(i, 0)), zoneId, stampUtc, level);
+    }
+
+    /// <summary>
+    /// Writes items with their edit counters as SEQUENCE (RFC 5545 3.8.7.4): a calendar app takes an
+    /// event with a higher SEQUENCE as a revision of the one it has, so an edited time replaces the old one.
+    /// </summary>
+    /// <param name="stampUtc">DTSTAMP for every event (the injected clock's now).</param>
+    public static string WriteEntries(IEnumerable<FeedEntry> entries, string zoneId, DateTime stampUtc, TriageLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         if (!LocalTime.TryFindZone(zoneId, out _))
         {
             throw new ArgumentException($"Unknown zone '{zoneId}'.", nameof(zoneId));
         }
         // A plan time is a wall-clock time in the Person's zone now: after a move, 18:00 stays 18:00 there.
-        var included = items
-            .Where(i => !PlanSchedule.IsPaused(i.Kind, level))
-            .Select(i => i.ZoneId == zoneId ? i : i with { ZoneId = zoneId })
-            .Select(i => (Item: i, First: PlanSchedule.FirstDate(i)))
+        var included = entries
+            .Where(e => !PlanSchedule.IsPaused(e.Item.Kind, level))
+            .Select(e => (Item: e.Item.ZoneId == zoneId ? e.Item : e.Item with { ZoneId = zoneId }, e.Sequence))
+            .Select(x => (x.Item, x.Sequence, First: PlanSchedule.FirstDate(x.Item)))
             .Where(x => x.First is not null)
             .OrderBy(x => x.First).ThenBy(x => x.Item.Id)
             .ToList();
@@ -52,18 +67,19 @@ public static class PlanFeedWriter
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, earliest.AddDays(-1).ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
 
         var stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc));
-        foreach (var (item, first) in included)
+        foreach (var (item, sequence, first) in included)
         {
-            calendar.Events.Add(ToEvent(item, first!.Value, zoneId, stamp));
+            calendar.Events.Add(ToEvent(item, sequence, first!.Value, zoneId, stamp));
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static CalendarEvent ToEvent(PlanItem item, DateOnly first, string zoneId, CalDateTime stamp)
+    private static CalendarEvent ToEvent(PlanItem item, int sequence, DateOnly first, string zoneId, CalDateTime stamp)
     {
         var ev = new CalendarEvent
         {
             Uid = Uid(item.Id),
+            Sequence = Math.Max(0, sequence),
             DtStamp = stamp,
             Summary = Summary(item),
             Duration = Duration.FromMinutes(item.DurationMinutes),

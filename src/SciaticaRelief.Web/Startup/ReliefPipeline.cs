@@ -12,6 +12,7 @@ using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
+using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Recommendations;
@@ -89,6 +90,9 @@ public static class ReliefPipeline
             .RequireRateLimiting(ReliefServices.ApiLimit)
             .AddEndpointFilter<ApiAntiforgeryFilter>();
         therapistApi.MapClinicalTherapistApi();
+        api.MapPlanApi();
+        app.MapClientPlanApi();
+        app.MapPlanFeed();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAccountEndpoints();

@@ -15,6 +15,7 @@ using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
+using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Security;
@@ -193,6 +194,7 @@ public static class ReliefServices
         services.AddScoped<Clinical.TherapistKeys>();
         services.AddScoped<Clinical.IntakeService>();
         services.AddScoped<Clinical.SessionNoteService>();
+        services.AddPlans();
         return services;
     }
 

@@ -69,6 +69,20 @@ public sealed class PlanFeedWriterTests
     }
 
     [Fact]
+    public void EditedItem_CarriesItsSequence_SoCalendarsTakeItAsARevision()
+    {
+        var item = Item(start: new DateOnly(2027, 3, 1), time: new TimeOnly(18, 0));
+        var before = PlanFeedWriter.WriteEntries([new FeedEntry(item, 0)], "Europe/London", Stamp, TriageLevel.SelfCare);
+        var after = PlanFeedWriter.WriteEntries([new FeedEntry(item with { TimeOfDay = new TimeOnly(19, 0) }, 3)], "Europe/London", Stamp, TriageLevel.SelfCare);
+
+        Assert.Equal(0, Assert.Single(Parse(before).Events).Sequence);
+        var edited = Assert.Single(Parse(after).Events);
+        Assert.Equal(3, edited.Sequence);
+        Assert.Equal(Assert.Single(Parse(before).Events).Uid, edited.Uid);
+        Assert.Contains("SEQUENCE:3", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Uid_SameOnTwoWrites()
     {
         var items = new[] { Item(id: Guid.NewGuid()), Item(kind: PlanItemKind.DailyCheckIn, id: Guid.NewGuid()) };

@@ -182,6 +182,29 @@ public sealed class AccessMatrixTests
         ["PAGE /notes"] = Access.TherapistPage,
         ["PAGE /notes/{Id:guid}"] = Access.TherapistPage,
         ["PAGE /notes/{Id:guid}/amend"] = Access.TherapistPage,
+        ["GET /api/v1/plan/items"] = Access.Api,
+        ["POST /api/v1/plan/items"] = Access.Api,
+        ["GET /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["PUT /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["DELETE /api/v1/plan/items/{id:guid}"] = Access.ApiOwned,
+        ["POST /api/v1/plan/items/{id:guid}/done"] = Access.ApiOwned,
+        ["GET /api/v1/plan/occurrences"] = Access.Api,
+        ["GET /api/v1/plan/next"] = Access.Api,
+        ["GET /api/v1/plan/adherence"] = Access.Api,
+        ["GET /api/v1/plan/calendar.ics"] = Access.Api,
+        ["POST /api/v1/plan/feed-token"] = Access.Api,
+        ["DELETE /api/v1/plan/feed-token"] = Access.Api,
+        ["GET /feeds/{token}.ics"] = Access.Public,
+        ["GET /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
+        ["POST /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
+        ["DELETE /api/v1/clients/{clientId:guid}/plan/items/{id:guid}"] = Access.ClientApi,
+        ["GET /api/v1/clients/{clientId:guid}/plan/adherence"] = Access.ClientApi,
+        ["PAGE /plan"] = Access.Page,
+        ["PAGE /plan/new"] = Access.Page,
+        ["PAGE /plan/{Id:guid}/edit"] = Access.PageOwned,
+        ["PAGE /plan/{Id:guid}/delete"] = Access.PageOwned,
+        ["PAGE /settings/calendar"] = Access.Page,
+        ["PAGE /clients/{ClientId:guid}/home-care"] = Access.ClientPage,
     };
 
     /// <summary>
@@ -201,6 +224,11 @@ public sealed class AccessMatrixTests
         ["POST /api/v1/clients/{clientId:guid}/notes"] = Core.Sharing.GrantScope.None,
         ["PAGE /clients/{ClientId:guid}/intake"] = Core.Sharing.GrantScope.None,
         ["PAGE /clients/{ClientId:guid}/notes/new"] = Core.Sharing.GrantScope.None,
+        ["GET /api/v1/clients/{clientId:guid}/plan/items"] = Core.Sharing.GrantScope.Plan,
+        ["POST /api/v1/clients/{clientId:guid}/plan/items"] = Core.Sharing.GrantScope.Plan,
+        ["DELETE /api/v1/clients/{clientId:guid}/plan/items/{id:guid}"] = Core.Sharing.GrantScope.Plan,
+        ["GET /api/v1/clients/{clientId:guid}/plan/adherence"] = Core.Sharing.GrantScope.Plan,
+        ["PAGE /clients/{ClientId:guid}/home-care"] = Core.Sharing.GrantScope.Plan,
     };
 
     /// <summary>The app's own endpoints as matrix keys: "METHOD pattern" for endpoints, "PAGE pattern" for pages.</summary>
@@ -213,7 +241,8 @@ public sealed class AccessMatrixTests
             var pattern = e.RoutePattern.RawText ?? "";
             var isStaticFile = pattern.Contains("{**path:file}", StringComparison.Ordinal)
                 || e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
-                || System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\.[a-z0-9]+(\.gz|\.br)?$") && !pattern.StartsWith("/openapi", StringComparison.Ordinal);
+                || System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\.[a-z0-9]+(\.gz|\.br)?$") && !pattern.StartsWith("/openapi", StringComparison.Ordinal)
+                    && !pattern.StartsWith("/api/", StringComparison.Ordinal) && !pattern.StartsWith("/feeds/", StringComparison.Ordinal);
             if (isStaticFile)
             {
                 continue;
@@ -250,6 +279,7 @@ public sealed class AccessMatrixTests
         .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{Secret}", "setup_not-a-real-secret", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{token}", "not-a-real-feed-token", StringComparison.Ordinal)
         .Replace("{hours:int}", "24", StringComparison.Ordinal)
         .Replace("{clientId:guid}", id.ToString(), StringComparison.Ordinal)
         .Replace("{ClientId:guid}", id.ToString(), StringComparison.Ordinal)
@@ -383,6 +413,7 @@ public sealed class AccessMatrixTests
                 : key.Contains("/sharing/invites/", StringComparison.Ordinal) ? inviteId
                 : key.Contains("/sharing/grants/", StringComparison.Ordinal) ? grantId
                 : key.Contains("/intakes/", StringComparison.Ordinal) ? intakeId
+                : key.Contains("/plan/", StringComparison.Ordinal) ? planItemId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
@@ -393,12 +424,18 @@ public sealed class AccessMatrixTests
                 {
                     request.Content = key.Contains("/treatments/", StringComparison.Ordinal)
                         ? Json.Body(new { modalityId = "swedish-massage", notes = "overwritten" })
+                        : key.Contains("/plan/", StringComparison.Ordinal)
+                        ? Json.Body(new { kind = "daily-check-in", title = "overwritten", startDate = "2026-11-20", timeOfDay = "10:00", durationMinutes = 5, recurrence = "daily" })
                         : Json.Body(Json.CheckIn(painNow: 0, notes: "overwritten"));
                     request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
                 }
                 else if (method == "POST" && key.EndsWith("/follow-ups", StringComparison.Ordinal))
                 {
                     request.Content = Json.Body(new { hoursAfter = 48, pain = 0 });
+                }
+                else if (method == "POST" && key.EndsWith("/done", StringComparison.Ordinal))
+                {
+                    request.Content = Json.Body(new { date = "2026-11-25" });
                 }
                 response = await otherApi.SendAsync(request);
             }
@@ -435,6 +472,11 @@ public sealed class AccessMatrixTests
         Assert.True((bool)(await (await ownerApi.GetAsync("/api/v1/sharing/grants")).ReadAsync())[0]!["live"]!);
         Assert.Equal("pending", (string)(await (await ownerApi.GetAsync($"/api/v1/intakes/{intakeId}")).ReadAsync())["status"]!);
         Assert.Empty((await (await otherApi.GetAsync("/api/v1/intakes")).ReadAsync()).AsArray());
+        var stillPlanned = await (await ownerApi.GetAsync($"/api/v1/plan/items/{planItemId}")).ReadAsync();
+        Assert.Equal("owner's private note", (string)stillPlanned["title"]!);
+        Assert.Equal(1, (int)stillPlanned["version"]!);
+        Assert.Empty((await (await otherApi.GetAsync("/api/v1/plan/items")).ReadAsync()).AsArray());
+        Assert.Equal(0, (int)(await (await ownerApi.GetAsync("/api/v1/plan/adherence?days=1")).ReadAsync())["items"]![0]!["done"]!);
     }
 
     [Fact]
