@@ -434,6 +434,22 @@ public sealed class SharingApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await personApi.GetAsync($"/api/v1/clients/{person.Id}/brief")).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApi_DocumentsTheSharingAndClientEndpoints()
+    {
+        await using var app = TestApp.Create();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/sharing/invites", "/api/v1/sharing/grants/{id}/revoke", "/api/v1/sharing/audit",
+                     "/api/v1/clients/join", "/api/v1/clients/{clientId}/brief", "/api/v1/clients/{clientId}/questionnaire-responses" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+        Assert.Contains("red-flag results are always shared", document, StringComparison.Ordinal);
+    }
+
     /// <summary>A check-in with a note, an Emergency one, a massage with pain before and after, an NRS score.</summary>
     internal static async Task SeedHealthAsync(HttpClient personApi)
     {
