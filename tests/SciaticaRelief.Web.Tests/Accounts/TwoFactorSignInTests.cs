@@ -157,6 +157,27 @@ public sealed partial class TwoFactorSignInTests
     }
 
     [Fact]
+    public async Task NewRecoveryCodes_ReplaceTheOldOnes()
+    {
+        await using var app = TestApp.Create();
+        var therapist = await app.CreateTherapistAsync(enrolled: false);
+        using var browser = await app.SignedInBrowserAsync(therapist);
+        var (_, old) = await EnrolAsync(app, browser);
+
+        var response = await browser.SubmitFormAsync("/account/two-factor", "new-codes", []);
+        var fresh = RecoveryRegex().Matches(await response.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        using var withOld = app.Browser();
+        await PasswordAsync(withOld, therapist);
+        var refused = await CodeAsync(withOld, old[0]);
+        var accepted = await CodeAsync(withOld, fresh[0]);
+
+        Assert.Equal(AccountService.RecoveryCodeCount, fresh.Count);
+        Assert.Empty(fresh.Intersect(old));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Enrol_WrongCode_IsRefusedWithTheReason_AndTwoFactorStaysOff()
     {
         await using var app = TestApp.Create();
