@@ -90,6 +90,22 @@ public sealed class PlanFeedTests
     }
 
     [Fact]
+    public async Task Feed_IsRateLimitedPerClient_EvenForUnknownTokens()
+    {
+        await using var app = TestApp.Create();
+        using var calendarApp = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= SciaticaRelief.Web.Plans.PlanRegistration.FeedPerMinute; i++)
+        {
+            statuses.Add((await calendarApp.GetAsync($"/feeds/guess-{i}.ics")).StatusCode);
+        }
+
+        Assert.All(statuses.Take(SciaticaRelief.Web.Plans.PlanRegistration.FeedPerMinute), s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task Feed_LastUsed_WrittenAtMostOnceAnHour()
     {
         await using var app = TestApp.Create();
