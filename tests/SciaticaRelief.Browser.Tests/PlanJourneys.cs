@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using SciaticaRelief.Core.Sharing;
+using SciaticaRelief.Data;
 using SciaticaRelief.Web.Tests.Infrastructure;
 
 namespace SciaticaRelief.Browser.Tests;
@@ -54,6 +57,43 @@ public sealed class PlanJourneys(BrowserFixture browser)
 
         await page.GotoAsync("/plan");
         Assert.Contains("Done on 1 of 1 planned days.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task TherapistHomeCarePage_AssignsEarSeedPresses_AndPassesTheAccessibilityScan()
+    {
+        await using var app = TestApp.Create();
+        var url = BrowserFixture.Serve(app);
+        var person = await app.CreatePersonAsync();
+        var therapist = await app.CreateTherapistAsync(name: "Sam Lee");
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReliefDbContext>();
+            db.Grants.Add(new Grant
+            {
+                PersonId = person.Id, Id = Guid.CreateVersion7(), TherapistId = therapist.Id, Scopes = GrantScope.Plan,
+                CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var page = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(page, therapist.Email!);
+
+        await page.GotoAsync($"/clients/{person.Id}/home-care");
+        var problems = await AxeScan.ProblemsAsync(page);
+        await page.CheckAsync("#kind-ear");
+        await page.CheckAsync("#ear-shen-men");
+        await page.FillAsync("#timeOfDay", "12:30");
+        await page.FillAsync("#instructions", "Press each seed 30 times.");
+        await page.ClickAsync("form[data-once] button[type=submit]");
+
+        await page.WaitForSelectorAsync("text=Assigned: it is in the client's plan now.");
+        Assert.Contains("Press each seed 30 times.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        problems.AddRange(await AxeScan.ProblemsAsync(page));
+        await page.ClickAsync("form[data-once] button[type=submit]"); // nothing chosen now: the form's errors are a page too
+        await page.WaitForSelectorAsync("#error-summary");
+        problems.AddRange(await AxeScan.ProblemsAsync(page));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

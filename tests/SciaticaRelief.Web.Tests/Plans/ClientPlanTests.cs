@@ -201,5 +201,14 @@ public sealed class ClientPlanTests
         var plan = await personBrowser.GetPageAsync("/plan");
         Assert.Contains("from Sam Lee", plan, StringComparison.Ordinal);
         Assert.Contains("Press each seed 30 times.", plan, StringComparison.Ordinal);
+
+        var at = page.IndexOf("value=\"remove-", StringComparison.Ordinal) + "value=\"".Length;
+        var removed = await browser.SubmitFormAsync(url, page[at..page.IndexOf('"', at)], new());
+        Assert.Contains("Removed from the client", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Press each seed 30 times.", await personBrowser.GetPageAsync("/plan"), StringComparison.Ordinal);
+        var (events, broken) = await app.InScopeAsync(sp => sp.GetRequiredService<SciaticaRelief.Web.Sharing.AuditLog>().ReadAsync(person.Id));
+        Assert.Null(broken);
+        Assert.Contains(events, e => e.Action == "delete" && e.Resource.StartsWith("plan-item/", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.Outcome == "denied");
     }
 }
