@@ -97,6 +97,63 @@ public sealed class Accessibility(BrowserFixture browser)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [BrowserFact]
+    public async Task ClinicalPages_HaveNoSeriousOrCriticalViolation()
+    {
+        await using var app = TestApp.Create();
+        var url = BrowserFixture.Serve(app);
+        var client = await app.CreatePersonAsync();
+        var therapist = await app.CreateTherapistAsync();
+        // Records written straight into the database: a grant, a pending intake, a note with an amendment.
+        var (intakeId, noteId) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SciaticaRelief.Data.ReliefDbContext>();
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.Grants.Add(new Core.Sharing.Grant { PersonId = client.Id, Id = Guid.CreateVersion7(), TherapistId = therapist.Id, CreatedAtUtc = now });
+            var intake = new Core.Clinical.Intake
+            {
+                PersonId = client.Id, Id = Guid.CreateVersion7(), TherapistId = therapist.Id, CreatedAtUtc = now, History = "Back pain since March.",
+                Conditions = Core.Profiles.HealthCondition.Osteoporosis, ConsentToTreatment = true, Version = 1,
+            };
+            var note = new Core.Clinical.SessionNote
+            {
+                PersonId = client.Id, Id = Guid.CreateVersion7(), TherapistId = therapist.Id, SessionDate = new DateOnly(2026, 11, 20),
+                Subjective = "Left leg <b>pain</b>.", Pressure = 3, Areas = ["buttock"], Techniques = ["swedish-massage"],
+                ClientResponse = Core.Clinical.ClientResponse.Better, PainBefore = 6, PainAfter = 3, SignedBy = "Sam Therapist", SignedAtUtc = now,
+            };
+            var amendment = new Core.Clinical.SessionNote
+            {
+                PersonId = client.Id, Id = Guid.CreateVersion7(), TherapistId = therapist.Id, SessionDate = note.SessionDate,
+                Subjective = "Right leg pain.", PainBefore = 6, PainAfter = 2, SignedBy = "Sam Therapist", SignedAtUtc = now.AddHours(1),
+                AmendsId = note.Id, AmendmentReason = "Wrong leg",
+            };
+            db.AddRange(intake, note, amendment);
+            await db.SaveChangesAsync();
+            return (intake.Id, note.Id);
+        });
+        var problems = new List<string>();
+
+        var page = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(page, therapist.Email!);
+        foreach (var path in new[] { $"/clients/{client.Id}/intake", $"/clients/{client.Id}/notes/new", "/notes", $"/notes/{noteId}", $"/notes/{noteId}/amend" })
+        {
+            problems.AddRange(await ScanAsync(page, path));
+        }
+        // The note form showing its errors.
+        await page.GotoAsync($"/clients/{client.Id}/notes/new");
+        await page.ClickAsync("main button[type=submit]");
+        problems.AddRange(await ScanAsync(page, null));
+
+        var person = await browser.NewPageAsync(url);
+        await Journeys.SignInAsync(person, client.Email!);
+        foreach (var path in new[] { "/", "/intakes", $"/intakes/{intakeId}" })
+        {
+            problems.AddRange(await ScanAsync(person, path));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private static async Task<IEnumerable<string>> ScanAsync(IPage page, string? path)
     {
         if (path is not null)

@@ -238,4 +238,48 @@ public sealed class SessionNoteApiTests
         Assert.Equal("Right leg.", (string)chain["current"]!["subjective"]!);
         Assert.Equal(["myofascial-release", "swedish-massage"], chain["original"]!["techniques"]!.AsArray().Select(t => (string)t!).Order());
     }
+    [Fact]
+    public async Task NoteAndIntakeText_NeverReachTheApplicationLog()
+    {
+        await using var s = await SetUpAsync();
+        const string canary = "canary-4f1d-private";
+
+        var id = (string)(await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/clients/{s.Client.Id}/notes", ClinicalTestData.Note(subjective: canary))))["id"]!;
+        await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/notes/{id}/amendments", Amendment(canary, canary)));
+        await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/clients/{s.Client.Id}/intakes", ClinicalTestData.Intake(history: canary)));
+        await s.Api.GetAsync($"/api/v1/notes/{id}");
+
+        Assert.NotEmpty(s.App.Logs);
+        Assert.DoesNotContain(s.App.Logs, line => line.Contains(canary, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentsTheClinicalEndpoints()
+    {
+        await using var app = TestApp.Create();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/clients/{clientId}/intakes", "/api/v1/clients/{clientId}/notes", "/api/v1/notes", "/api/v1/notes/{id}/amendments",
+                     "/api/v1/intakes", "/api/v1/intakes/{id}/confirm", "/api/v1/intakes/{id}/decline" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+        Assert.Contains("\"no-change\"", document, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task Therapist_WithALiveGrant_CannotWriteTheClientsJournalOrTreatments()
+    {
+        await using var s = await SetUpAsync();
+        using var person = await s.App.ApiClientAsync(s.Client);
+
+        var journal = await s.Api.PostJsonAsync("/api/v1/journal", Json.CheckIn(notes: "written by the therapist"));
+        var treatment = await s.Api.PostJsonAsync("/api/v1/treatments", new { modalityId = "swedish-massage" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, journal.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, treatment.StatusCode);
+        Assert.Equal(0, (int)(await (await person.GetAsync("/api/v1/journal")).ReadAsync())["total"]!);
+        Assert.Equal(0, (int)(await (await person.GetAsync("/api/v1/treatments")).ReadAsync())["total"]!);
+    }
 }
