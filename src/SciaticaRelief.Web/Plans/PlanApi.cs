@@ -225,14 +225,10 @@ public static class PlanApi
     }
 
     /// <summary>A Therapist's home-care plan for one client: every call opens the client through <see cref="ClientAccess"/> (scope Plan).</summary>
-    public static IEndpointRouteBuilder MapClientPlanApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapClientPlanApi(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1/clients/{clientId:guid}/plan")
-            .RequireAuthorization(Policies.Therapist)
-            .RequireRateLimiting(ReliefServices.ApiLimit)
-            .AddEndpointFilter<ApiAntiforgeryFilter>()
-            .WithTags("Clients");
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/clients/{clientId:guid}/plan").WithTags("Clients");
 
         group.MapGet("/items", async Task<IResult> (Guid clientId, ClientAccess access, PlanService plans, CancellationToken ct) =>
         {
@@ -310,7 +306,7 @@ public static class PlanApi
         .WithSummary("The client's adherence per plan item over the last N days (14 by default).")
         .Produces<AdherenceResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     public static PauseResponse PauseOf(PlanPause pause)

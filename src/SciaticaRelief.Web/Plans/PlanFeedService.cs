@@ -6,6 +6,7 @@ using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Startup;
+using SciaticaRelief.Web.Triage;
 
 namespace SciaticaRelief.Web.Plans;
 
@@ -86,35 +87,11 @@ public sealed class PlanFeedService(ReliefDbContext db, TimeProvider clock, IOpt
         return PlanFeedWriter.WriteEntries(rows.Select(r => new FeedEntry(r.ToPlanItem(), r.Sequence)), zone, now, level);
     }
 
-    /// <summary>
-    /// The owner's triage standing, as TriageService computes it for a signed-in Person, from the
-    /// same rows (read here without the owner filter, by the explicit owner id).
-    /// </summary>
-    private async Task<TriageLevel> LevelAsync(Guid owner, CancellationToken ct)
-    {
-        var assessments = db.TriageAssessments.IgnoreQueryFilters().AsNoTracking().Where(a => a.PersonId == owner);
-        var alarms = await assessments
-            .Where(a => a.Level == TriageLevel.Emergency || a.Level == TriageLevel.Urgent)
-            .Select(a => new
-            {
-                a.AssessedAtUtc,
-                a.Level,
-                FirstCleanAfter = assessments
-                    .Where(c => c.Level != TriageLevel.Emergency && c.Level != TriageLevel.Urgent && c.AssessedAtUtc > a.AssessedAtUtc)
-                    .Min(c => (DateTime?)c.AssessedAtUtc),
-            })
-            .ToListAsync(ct);
-        var latest = await assessments.OrderByDescending(a => a.AssessedAtUtc)
-            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).FirstOrDefaultAsync(ct);
-        var points = alarms.Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level))
-            .Concat(alarms.Where(a => a.FirstCleanAfter is not null).Select(a => new AssessmentPoint(a.FirstCleanAfter!.Value, TriageLevel.SelfCare)))
-            .Where(p => latest is null || p.AtUtc != latest.AtUtc)
-            .Append(latest)
-            .OfType<AssessmentPoint>();
-        List<DateTime> reviews = alarms.Count == 0 ? [] : await db.ClinicianReviews.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.PersonId == owner).Select(r => r.SeenAtUtc).ToListAsync(ct);
-        return TriageStanding.Compute(points, reviews).Effective;
-    }
+    /// <summary>The owner's triage standing, computed as for a signed-in Person from the owner's rows read by explicit id.</summary>
+    private async Task<TriageLevel> LevelAsync(Guid owner, CancellationToken ct) =>
+        (await TriageService.StandingFromAsync(
+            db.TriageAssessments.IgnoreQueryFilters().Where(a => a.PersonId == owner),
+            db.ClinicianReviews.IgnoreQueryFilters().Where(r => r.PersonId == owner), ct)).Effective;
 
     /// <summary>The feed's https URL and its webcal:// form, from the configured public URL or this request's host.</summary>
     public (string Url, string Webcal) UrlsFor(HttpRequest request, string secret)

@@ -80,15 +80,11 @@ public static class SharingApi
         return api;
     }
 
-    /// <summary>The Therapist's endpoints: a group of their own, since the Person API group requires a Person.</summary>
-    public static IEndpointRouteBuilder MapClientApi(this IEndpointRouteBuilder app)
+    /// <summary>The Therapist's client list, joining and client reads, on the group that requires a Therapist.</summary>
+    public static RouteGroupBuilder MapClientApi(this RouteGroupBuilder api)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/v1/clients")
-            .RequireAuthorization(Policies.Therapist)
-            .RequireRateLimiting(ReliefServices.ApiLimit)
-            .AddEndpointFilter<ApiAntiforgeryFilter>()
-            .WithTags("Clients");
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/clients").WithTags("Clients");
 
         group.MapPost("/join", async Task<IResult> (JoinRequest? request, SharingService sharing, CancellationToken ct) =>
         {
@@ -175,7 +171,7 @@ public static class SharingApi
         .WithSummary("A client's questionnaire scores over time, per instrument, with bands and the change from the first response (questionnaires scope).")
         .Produces<List<ResponseHistory>>()
         .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return api;
     }
 
     private static ValidationErrors? PageErrors(int page, int pageSize, DateOnly? from, DateOnly? to)

@@ -81,17 +81,20 @@ public static class ReliefPipeline
         api.MapRecommendationApi();
         api.MapMachineChooserApi();
         api.MapSharingApi();
-        app.MapClientApi();
         api.MapIntakeApi();
+        api.MapPlanApi();
 
-        // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account (a Person gets 403).
+        // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account with a
+        // second factor (a Person gets 403). Client endpoints open a client only through ClientAccess.
         var therapistApi = app.MapGroup("/api/v1")
             .RequireAuthorization(Policies.Therapist)
             .RequireRateLimiting(ReliefServices.ApiLimit)
             .AddEndpointFilter<ApiAntiforgeryFilter>();
+        therapistApi.MapClientApi();
+        therapistApi.MapClientPlanApi();
         therapistApi.MapClinicalTherapistApi();
-        api.MapPlanApi();
-        app.MapClientPlanApi();
+
+        // Anonymous: the private calendar feed, whose token is the credential.
         app.MapPlanFeed();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -46,6 +46,7 @@ public static class ReliefServices
         });
         services.Configure<FormOptions>(o => o.ValueLengthLimit = (int)Math.Min(relief.MaxRequestBodyBytes, int.MaxValue));
 
+        services.AddLogging(l => l.KeepRequestPathsOutOfTheLog());
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentPerson>();
         services.AddScoped<IOwnerScope>(sp => sp.GetRequiredService<CurrentPerson>());

@@ -42,27 +42,36 @@ public sealed class TriageService(ReliefDbContext db, PersonContext person)
     /// <see cref="TriageStanding.Compute"/> only asks whether one exists after each alarm), so a Person
     /// with years of check-ins does not read them all.
     /// </summary>
-    public async Task<TriageStanding> StandingAsync(CancellationToken ct)
+    public Task<TriageStanding> StandingAsync(CancellationToken ct) =>
+        StandingFromAsync(db.TriageAssessments, db.ClinicianReviews, ct);
+
+    /// <summary>
+    /// The standing from one Person's assessments and reviews. The calendar feed, which has no
+    /// signed-in owner, passes the token owner's rows read past the owner filter.
+    /// </summary>
+    public static async Task<TriageStanding> StandingFromAsync(IQueryable<TriageAssessment> assessments, IQueryable<ClinicianReview> clinicianReviews, CancellationToken ct)
     {
-        var alarms = await db.TriageAssessments.AsNoTracking()
+        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(clinicianReviews);
+        var alarms = await assessments.AsNoTracking()
             .Where(a => a.Level == TriageLevel.Emergency || a.Level == TriageLevel.Urgent)
             .Select(a => new
             {
                 a.AssessedAtUtc,
                 a.Level,
-                FirstCleanAfter = db.TriageAssessments
+                FirstCleanAfter = assessments
                     .Where(c => c.Level != TriageLevel.Emergency && c.Level != TriageLevel.Urgent && c.AssessedAtUtc > a.AssessedAtUtc)
                     .Min(c => (DateTime?)c.AssessedAtUtc),
             })
             .ToListAsync(ct);
-        var latest = await db.TriageAssessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc)
+        var latest = await assessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc)
             .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).FirstOrDefaultAsync(ct);
         var points = alarms.Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level))
             .Concat(alarms.Where(a => a.FirstCleanAfter is not null).Select(a => new AssessmentPoint(a.FirstCleanAfter!.Value, TriageLevel.SelfCare)))
             .Where(p => latest is null || p.AtUtc != latest.AtUtc)
             .Append(latest)
             .OfType<AssessmentPoint>();
-        List<DateTime> reviews = alarms.Count == 0 ? [] : await db.ClinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
+        List<DateTime> reviews = alarms.Count == 0 ? [] : await clinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
         return TriageStanding.Compute(points, reviews);
     }
 
