@@ -134,7 +134,7 @@ public sealed class Accessibility(BrowserFixture browser)
         var problems = new List<string>();
 
         var page = await browser.NewPageAsync(url);
-        await Journeys.SignInAsync(page, therapist.Email!);
+        await TherapistJourneys.SignInAsync(page, app, therapist);
         foreach (var path in new[] { $"/clients/{client.Id}/intake", $"/clients/{client.Id}/notes/new", "/notes", $"/notes/{noteId}", $"/notes/{noteId}/amend" })
         {
             problems.AddRange(await ScanAsync(page, path));

@@ -78,7 +78,7 @@ public sealed class PlanJourneys(BrowserFixture browser)
             return await db.SaveChangesAsync();
         });
         var page = await browser.NewPageAsync(url);
-        await Journeys.SignInAsync(page, therapist.Email!);
+        await TherapistJourneys.SignInAsync(page, app, therapist);
 
         await page.GotoAsync($"/clients/{person.Id}/home-care");
         var problems = await AxeScan.ProblemsAsync(page);

@@ -70,4 +70,17 @@ public static class ETags
         value = value.Trim('"');
         return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
     }
+
+    /// <summary>Another result with the ETag of a row's version.</summary>
+    public static IResult With(IResult inner, int version) => new WithETag(inner, Of(version));
+
+    private sealed class WithETag(IResult inner, string etag) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers.ETag = etag;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

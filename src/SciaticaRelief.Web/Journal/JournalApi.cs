@@ -156,10 +156,9 @@ public static class JournalApi
             case SaveStatus.Replayed:
             case SaveStatus.Updated:
                 var body = CheckInResponse.From(outcome.Entry!, outcome.Triage, outcome.Notices);
-                var etag = ETags.Of(outcome.Entry!.Version);
                 return created
-                    ? new WithETag(TypedResults.Created($"/api/v1/journal/{body.Id}", body), etag)
-                    : new WithETag(TypedResults.Ok(body), etag);
+                    ? ETags.With(TypedResults.Created($"/api/v1/journal/{body.Id}", body), outcome.Entry!.Version)
+                    : ETags.With(TypedResults.Ok(body), outcome.Entry!.Version);
             case SaveStatus.Invalid:
                 return Problems.Invalid(outcome.Errors!);
             case SaveStatus.NotFound:
@@ -173,14 +172,4 @@ public static class JournalApi
         }
     }
 
-    /// <summary>Adds an ETag header to another result.</summary>
-    private sealed class WithETag(IResult inner, string etag) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.ETag = etag;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

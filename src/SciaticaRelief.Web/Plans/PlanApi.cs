@@ -339,10 +339,9 @@ public static class PlanApi
                 var row = outcome.Item!;
                 var names = await plans.TherapistNamesAsync([row], ct);
                 var body = PlanItemResponse.From(row, Name(names, row));
-                var etag = ETags.Of(row.Version);
                 return created
-                    ? new WithETag(TypedResults.Created($"{location}/{row.Id}", body), etag)
-                    : new WithETag(TypedResults.Ok(body), etag);
+                    ? ETags.With(TypedResults.Created($"{location}/{row.Id}", body), row.Version)
+                    : ETags.With(TypedResults.Ok(body), row.Version);
             case SaveStatus.Invalid:
                 return Problems.Invalid(outcome.Errors!);
             case SaveStatus.NotFound:
@@ -356,13 +355,4 @@ public static class PlanApi
         }
     }
 
-    private sealed class WithETag(IResult inner, string etag) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.ETag = etag;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -205,8 +205,8 @@ public static class TreatmentApi
             var outcome = await seeds.CreateAsync(request.ToInput(), key, key is null ? null : Idempotency.HashOf(EarSeedService.ResourceType, request), ct);
             return outcome.Status switch
             {
-                SaveStatus.Created or SaveStatus.Replayed => new WithETag(
-                    TypedResults.Created($"/api/v1/ear-seeds/{outcome.View!.Application.Id}", ToResponse(outcome.View)), ETags.Of(outcome.View.Application.Version)),
+                SaveStatus.Created or SaveStatus.Replayed => ETags.With(
+                    TypedResults.Created($"/api/v1/ear-seeds/{outcome.View!.Application.Id}", ToResponse(outcome.View)), outcome.View.Application.Version),
                 SaveStatus.Invalid => Problems.Invalid(outcome.Errors!),
                 SaveStatus.KeyConflict => Problems.KeyReused(),
                 _ => Problems.NotFound("Ear-seed application"),
@@ -252,7 +252,7 @@ public static class TreatmentApi
             var outcome = await seeds.TakeOffAsync(id, request?.RemovedAt, ETags.ParseIfMatch(http), ct);
             return outcome.Status switch
             {
-                SaveStatus.Updated => new WithETag(TypedResults.Ok(ToResponse(outcome.View!)), ETags.Of(outcome.View!.Application.Version)),
+                SaveStatus.Updated => ETags.With(TypedResults.Ok(ToResponse(outcome.View!)), outcome.View!.Application.Version),
                 SaveStatus.Invalid when outcome.AlreadyTakenOff =>
                     TypedResults.Problem(title: "These seeds were already taken off", detail: string.Join(" ", outcome.Errors!.All), statusCode: StatusCodes.Status409Conflict),
                 SaveStatus.Invalid => Problems.Invalid(outcome.Errors!),
@@ -286,10 +286,9 @@ public static class TreatmentApi
             case SaveStatus.Replayed:
             case SaveStatus.Updated:
                 var body = TreatmentResponse.From(outcome.Treatment!, treatments.Catalog, outcome.Warnings ?? [], notices: outcome.Notices);
-                var etag = ETags.Of(outcome.Treatment!.Version);
                 return created
-                    ? new WithETag(TypedResults.Created($"/api/v1/treatments/{body.Id}", body), etag)
-                    : new WithETag(TypedResults.Ok(body), etag);
+                    ? ETags.With(TypedResults.Created($"/api/v1/treatments/{body.Id}", body), outcome.Treatment!.Version)
+                    : ETags.With(TypedResults.Ok(body), outcome.Treatment!.Version);
             case SaveStatus.Invalid:
                 return Problems.Invalid(outcome.Errors!);
             case SaveStatus.NotFound:
@@ -303,14 +302,4 @@ public static class TreatmentApi
         }
     }
 
-    /// <summary>Adds an ETag header to another result.</summary>
-    private sealed class WithETag(IResult inner, string etag) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.ETag = etag;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -400,6 +400,11 @@ public sealed class AccessMatrixTests
         using var therapistApi = await app.ApiClientAsync(therapist);
         var intake = await (await therapistApi.PostJsonAsync($"/api/v1/clients/{owner.Id}/intakes", Clinical.ClinicalTestData.Intake(history: "owner's private note"))).ReadAsync();
         var intakeId = Guid.Parse((string)intake["id"]!);
+        var planned = await (await ownerApi.PostJsonAsync("/api/v1/plan/items", new
+        {
+            kind = "daily-check-in", title = "owner's private note", startDate = "2026-11-20", timeOfDay = "09:00", durationMinutes = 5, recurrence = "daily",
+        })).ReadAsync();
+        var planItemId = Guid.Parse((string)planned["id"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
