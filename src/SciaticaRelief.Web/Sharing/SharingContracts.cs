@@ -59,12 +59,12 @@ public sealed record JoinRequest(string? Code);
 public sealed record JoinResponse(Guid ClientId, Guid GrantId, string ClientName, IReadOnlyList<string> Scopes, DateTime Since, bool Replaced);
 
 /// <summary>A client with a live Grant on the Therapist's list.</summary>
-public sealed record ClientResponse(Guid ClientId, string Name, IReadOnlyList<string> Scopes, DateTime Since, string Brief);
+public sealed record LiveClientResponse(Guid ClientId, string Name, IReadOnlyList<string> Scopes, DateTime Since, string Brief);
 
 /// <summary>A former client: only that access ended, and when (no data).</summary>
 public sealed record EndedClientResponse(string Name, DateTime EndedAt);
 
-public sealed record ClientListResponse(IReadOnlyList<ClientResponse> Clients, IReadOnlyList<EndedClientResponse> Ended);
+public sealed record ClientListResponse(IReadOnlyList<LiveClientResponse> Clients, IReadOnlyList<EndedClientResponse> Ended);
 
 /// <summary>One triage assessment above self-care in the brief's window.</summary>
 public sealed record BriefAssessment(Guid Id, DateTimeOffset AssessedAt, TriageLevel Level, bool SeeDoctorToday, IReadOnlyList<FiredRule> FiredRules);

@@ -195,7 +195,7 @@ public sealed class SharingService(ReliefDbContext db, CurrentPerson current, Ti
         var grants = await db.Grants.IgnoreQueryFilters().AsNoTracking().Where(g => g.TherapistId == therapistId).ToListAsync(ct);
         var names = await NamesAsync(grants.Select(g => g.PersonId), ct, clients: true);
         var live = grants.Where(g => g.IsLive).OrderBy(g => names.GetValueOrDefault(g.PersonId, ""), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new ClientResponse(g.PersonId, names.GetValueOrDefault(g.PersonId, ""), GrantScopes.Names(g.Scopes), Utc(g.CreatedAtUtc),
+            .Select(g => new LiveClientResponse(g.PersonId, names.GetValueOrDefault(g.PersonId, ""), GrantScopes.Names(g.Scopes), Utc(g.CreatedAtUtc),
                 $"/api/v1/clients/{g.PersonId:D}/brief"))
             .ToList();
         var liveIds = live.Select(c => c.ClientId).ToHashSet();
