@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SciaticaRelief.Core.Clinical;
+using SciaticaRelief.Core.Interop.Imports;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Plans;
 using SciaticaRelief.Core.Profiles;
@@ -54,6 +55,8 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Intake> Intakes => Set<Intake>();
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
 
     /// <summary>Entity types outside the Person-key rule: accounts, install settings, keys (STYLE.md).</summary>
     public static IReadOnlySet<Type> NonHealthEntities { get; } = new HashSet<Type>
@@ -73,6 +76,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
     private static readonly HashSet<Type> NotInDerivedViews = new()
     {
         typeof(IdempotencyRecord), typeof(AuditEvent), typeof(Grant), typeof(GrantInvite), typeof(Intake), typeof(SessionNote),
+        typeof(ImportBatch), typeof(ImportedRecord),
     };
 
     /// <summary>
@@ -373,6 +377,30 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(n => n.Techniques).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
             // The Therapist's own records: visible to their author, with or without a live Grant.
             b.HasQueryFilter(n => n.TherapistId == TherapistOwnerId);
+        });
+
+        builder.Entity<ImportBatch>(b =>
+        {
+            b.HasKey(i => new { i.PersonId, i.Id });
+            b.HasIndex(i => new { i.PersonId, i.ImportedAtUtc });
+            b.Property(i => i.Format).HasMaxLength(40);
+            b.Property(i => i.FileName).HasMaxLength(200);
+            b.Property(i => i.SkipSummary).HasMaxLength(4000);
+            b.HasQueryFilter(i => i.PersonId == OwnerId);
+        });
+
+        builder.Entity<ImportedRecord>(b =>
+        {
+            // The key is the dedupe test: a re-import's row with the same source key is skipped.
+            b.HasKey(r => new { r.PersonId, r.SourceKey });
+            b.Property(r => r.SourceKey).HasMaxLength(SourceKeys.Length);
+            b.Property(r => r.TargetType).HasMaxLength(40);
+            b.Property(r => r.Original).HasMaxLength(1000);
+            b.HasOne<ImportBatch>().WithMany()
+                .HasForeignKey(r => new { r.PersonId, r.BatchId })
+                .HasPrincipalKey(i => new { i.PersonId, i.Id })
+                .OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(r => r.PersonId == OwnerId);
         });
     }
 

@@ -196,6 +196,7 @@ public static class ReliefServices
         services.AddScoped<Clinical.IntakeService>();
         services.AddScoped<Clinical.SessionNoteService>();
         services.AddPlans();
+        services.AddScoped<Imports.ImportWriter>();
         return services;
     }
 

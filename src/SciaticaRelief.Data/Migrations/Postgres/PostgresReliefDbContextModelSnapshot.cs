@@ -321,6 +321,79 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.ToTable("SessionNotes");
                 });
 
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkipSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "ImportedAtUtc");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportedRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Original")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PersonId", "SourceKey");
+
+                    b.HasIndex("PersonId", "BatchId");
+
+                    b.ToTable("ImportedRecords");
+                });
+
             modelBuilder.Entity("SciaticaRelief.Core.Journal.CheckIn", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -1362,6 +1435,15 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.HasOne("SciaticaRelief.Data.Accounts.ReliefUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportedRecord", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Interop.Imports.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

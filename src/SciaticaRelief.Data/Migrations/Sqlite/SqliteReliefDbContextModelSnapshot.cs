@@ -310,6 +310,79 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.ToTable("SessionNotes");
                 });
 
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkipSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Id");
+
+                    b.HasIndex("PersonId", "ImportedAtUtc");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportedRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Original")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "SourceKey");
+
+                    b.HasIndex("PersonId", "BatchId");
+
+                    b.ToTable("ImportedRecords");
+                });
+
             modelBuilder.Entity("SciaticaRelief.Core.Journal.CheckIn", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -1347,6 +1420,15 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.HasOne("SciaticaRelief.Data.Accounts.ReliefUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SciaticaRelief.Core.Interop.Imports.ImportedRecord", b =>
+                {
+                    b.HasOne("SciaticaRelief.Core.Interop.Imports.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId", "BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
