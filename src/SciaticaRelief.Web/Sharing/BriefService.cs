@@ -8,6 +8,7 @@ using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Data;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Journal;
+using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Treatments;
@@ -20,7 +21,7 @@ namespace SciaticaRelief.Web.Sharing;
 /// client's data with a live Grant: red flags always, then each part the Grant's scopes include.
 /// </summary>
 public sealed class BriefService(ReliefDbContext db, PersonContext person, TriageService triage, QuestionnaireService questionnaires,
-    ModalityCatalog catalog, SharingService sharing)
+    ModalityCatalog catalog, SharingService sharing, PlanService plans)
 {
     /// <summary>Days of pain, treatments and red flags a brief covers (today included).</summary>
     public const int Days = 7;
@@ -38,7 +39,7 @@ public sealed class BriefService(ReliefDbContext db, PersonContext person, Triag
         var redFlags = await RedFlagsAsync(from, zone, ct);
         var pain = grant.Scopes.HasFlag(GrantScope.Journal) ? await PainAsync(from, today, ct) : new BriefPain(false, null);
         var treatments = grant.Scopes.HasFlag(GrantScope.Treatments) ? await TreatmentsAsync(from, zone, ct) : new BriefTreatments(false, null);
-        var adherence = grant.Scopes.HasFlag(GrantScope.Plan) ? await AdherenceAsync(today, ct) : new BriefAdherence(false, null, null, null);
+        var adherence = grant.Scopes.HasFlag(GrantScope.Plan) ? await AdherenceAsync(ct) : new BriefAdherence(false, null, null, null);
         var scores = grant.Scopes.HasFlag(GrantScope.Questionnaires) ? await ScoresAsync(ct) : new BriefQuestionnaires(false, null);
         return new BriefResponse(grant.PersonId, await sharing.ClientNameAsync(grant.PersonId, ct), GrantScopes.Names(grant.Scopes),
             from, today, profile.TimeZoneId ?? "UTC", redFlags, pain, treatments, adherence, scores);
@@ -93,19 +94,14 @@ public sealed class BriefService(ReliefDbContext db, PersonContext person, Triag
         })]);
     }
 
-    private async Task<BriefAdherence> AdherenceAsync(DateOnly today, CancellationToken ct)
+    private async Task<BriefAdherence> AdherenceAsync(CancellationToken ct)
     {
-        var from = today.AddDays(-(AdherenceDays - 1));
-        var items = await db.PlanItems.AsNoTracking().Where(i => i.StartDate <= today && (i.EndDate == null || i.EndDate >= from)).ToListAsync(ct);
-        var ids = items.Select(i => i.Id).ToList();
-        var completions = await db.PlanCompletions.AsNoTracking()
-            .Where(c => ids.Contains(c.PlanItemId) && c.OccurrenceDate >= from && c.OccurrenceDate <= today).ToListAsync(ct);
-        var byId = items.ToDictionary(i => i.Id);
-        var result = PlanAdherence.Compute(items.Select(i => i.ToPlanItem()), completions, from, today, today)
-            .Where(a => a.Planned > 0)
-            .Select(a => new BriefAdherenceItem(a.Item.Id, a.Item.Kind, a.Item.DisplayTitle, byId[a.Item.Id].AssignedByTherapistId is not null, a.Planned, a.Done, a.Rate))
+        var (from, to, items) = await plans.AdherenceAsync(AdherenceDays, ct);
+        var result = items.Where(i => i.Adherence.Planned > 0)
+            .Select(i => new BriefAdherenceItem(i.Row.Id, i.Row.Kind, i.Adherence.Item.DisplayTitle, i.Row.AssignedByTherapistId is not null,
+                i.Adherence.Planned, i.Adherence.Done, i.Adherence.Rate))
             .ToList();
-        return new BriefAdherence(true, from, today, result);
+        return new BriefAdherence(true, from, to, result);
     }
 
     private async Task<BriefQuestionnaires> ScoresAsync(CancellationToken ct)
