@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SciaticaRelief.Core.Insights;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Plans;
@@ -64,7 +65,8 @@ public sealed record RadiationSection(Radiation? Latest, DateOnly? LatestDate, R
 /// <summary>A symptom check in the period at which a red-flag rule fired.</summary>
 /// <param name="Date">The local day of the check.</param>
 /// <param name="Reasons">The fired rules' plain text (<see cref="TriageRules"/>), most serious first.</param>
-public sealed record RedFlagEntry(DateOnly Date, DateTime AtUtc, TriageLevel Level, bool SeeDoctorToday, AssessmentSource Source, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Reasons);
+public sealed record RedFlagEntry(DateOnly Date, DateTime AtUtc, TriageLevel Level, bool SeeDoctorToday,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<AssessmentSource>))] AssessmentSource Source, IReadOnlyList<string> RuleIds, IReadOnlyList<string> Reasons);
 
 /// <summary>The latest score of one questionnaire at the end of the period, with its band.</summary>
 /// <param name="Score">As people read it ("32%", "7").</param>
