@@ -41,7 +41,7 @@ public static class ReportApi
         })
         .WithName("GetDoctorReportPdf")
         .WithSummary("The same report as an A4 PDF to download (attachment sciatica-report-YYYY-MM-DD.pdf).")
-        .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+        .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
         .ProducesValidationProblem();
         return api;
     }

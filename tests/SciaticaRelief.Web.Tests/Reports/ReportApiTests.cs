@@ -195,5 +195,19 @@ public sealed class ReportApiTests
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesBothReportRoutes()
+    {
+        await using var app = TestApp.Create();
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("\"/api/v1/reports/doctor\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/v1/reports/doctor.pdf\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"redFlags\"", document, StringComparison.Ordinal);
+        Assert.Contains("application/pdf", document, StringComparison.Ordinal);
+    }
+
     private static string Words(PdfDocument pdf, int page) => string.Join(" ", pdf.GetPage(page).GetWords().Select(w => w.Text));
 }
