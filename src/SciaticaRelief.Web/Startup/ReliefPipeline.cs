@@ -16,6 +16,7 @@ using SciaticaRelief.Web.Plans;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 using SciaticaRelief.Web.Recommendations;
+using SciaticaRelief.Web.Reports;
 using SciaticaRelief.Web.Security;
 using SciaticaRelief.Web.Sharing;
 using SciaticaRelief.Web.Treatments;
@@ -83,6 +84,7 @@ public static class ReliefPipeline
         api.MapSharingApi();
         api.MapIntakeApi();
         api.MapPlanApi();
+        api.MapReportApi();
 
         // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account with a
         // second factor (a Person gets 403). Client endpoints open a client only through ClientAccess.

@@ -195,6 +195,11 @@ public sealed class AccessMatrixTests
         ["POST /api/v1/plan/feed-token"] = Access.Api,
         ["DELETE /api/v1/plan/feed-token"] = Access.Api,
         ["GET /feeds/{token}.ics"] = Access.Public,
+        // The doctor's report: the Person's own rows only (ReportApiTests: another Person's report has none of them).
+        ["GET /api/v1/reports/doctor"] = Access.Api,
+        ["GET /api/v1/reports/doctor.pdf"] = Access.Api,
+        ["PAGE /reports"] = Access.Page,
+        ["PAGE /reports/print"] = Access.Page,
         ["GET /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
         ["POST /api/v1/clients/{clientId:guid}/plan/items"] = Access.ClientApi,
         ["DELETE /api/v1/clients/{clientId:guid}/plan/items/{id:guid}"] = Access.ClientApi,
