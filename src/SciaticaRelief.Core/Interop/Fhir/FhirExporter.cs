@@ -255,7 +255,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         {
             AddComponent(o, "trigger", "Made worse by", new CodeableConcept(Systems.Trigger, t.ToString(), FlagLists.Label(t), null));
         }
-        if (c.Notes is not null)
+        if (!string.IsNullOrEmpty(c.Notes))
         {
             o.Note.Add(new Annotation { Text = c.Notes });
         }
@@ -321,7 +321,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
             r.Basis.Add(Ref("Observation", checkIn));
             r.Extension.Put(X.CheckIn, Ref("Observation", checkIn));
         }
-        r.Extension.PutText(X.FiredRules, a.FiredRules);
+        r.Extension.PutText(X.FiredRules, a.FiredRules.Length == 0 ? null : a.FiredRules);
         r.Extension.Put(X.SeeDoctorToday, new FhirBoolean(a.SeeDoctorToday));
         r.Extension.PutCode(X.AssessmentSource, a.Source.ToString());
         return r;
@@ -341,7 +341,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
                 ? new Period(Instant(t.StartedAtUtc, t.TimeZoneId), Instant(t.StartedAtUtc.AddMinutes(minutes), t.TimeZoneId))
                 : Instant(t.StartedAtUtc, t.TimeZoneId),
         };
-        if (t.Therapist is not null)
+        if (!string.IsNullOrEmpty(t.Therapist))
         {
             p.Performer.Add(new Procedure.PerformerComponent { Actor = new ResourceReference { Display = t.Therapist } });
         }
@@ -353,7 +353,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         {
             p.PartOf.Add(Ref("Procedure", seeds));
         }
-        if (t.Notes is not null)
+        if (!string.IsNullOrEmpty(t.Notes))
         {
             p.Note.Add(new Annotation { Text = t.Notes });
         }
@@ -425,7 +425,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
             },
         };
         p.BodySite.Add(new CodeableConcept { Coding = [ear], Text = e.Ear == Ear.Left ? "left ear" : "right ear" });
-        if (e.Notes is not null)
+        if (!string.IsNullOrEmpty(e.Notes))
         {
             p.Note.Add(new Annotation { Text = e.Notes });
         }
@@ -452,7 +452,7 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         };
         o.Category.Add(new CodeableConcept { Coding = [Kind(Kinds.FollowUp)] });
         o.PartOf.Add(Ref("Procedure", f.TreatmentId));
-        if (f.Notes is not null)
+        if (!string.IsNullOrEmpty(f.Notes))
         {
             o.Note.Add(new Annotation { Text = f.Notes });
         }
@@ -551,10 +551,10 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
                 Code = new CodeableConcept(Systems.PlanItemKind, item.Kind.ToString(), item.Kind.Label(), item.Title ?? item.Kind.Label()),
                 Status = CarePlan.CarePlanActivityStatus.Scheduled,
                 Scheduled = new Timing { Repeat = repeat },
-                Location = item.Place is null ? null : new ResourceReference { Display = item.Place },
-                Description = item.Instructions,
+                Location = string.IsNullOrEmpty(item.Place) ? null : new ResourceReference { Display = item.Place },
+                Description = string.IsNullOrEmpty(item.Instructions) ? null : item.Instructions,
             };
-            if (item.TherapistName is not null)
+            if (!string.IsNullOrEmpty(item.TherapistName))
             {
                 detail.Performer.Add(new ResourceReference { Display = item.TherapistName });
             }

@@ -15,9 +15,9 @@ internal static class FhirExtensions
 
     public static void PutInt(this List<Extension> list, string name, int? value) => list.Put(name, value is { } v ? new Integer(v) : null);
 
-    public static void PutText(this List<Extension> list, string name, string? value) => list.Put(name, value is null ? null : new FhirString(value));
+    public static void PutText(this List<Extension> list, string name, string? value) => list.Put(name, string.IsNullOrEmpty(value) ? null : new FhirString(value));
 
-    public static void PutCode(this List<Extension> list, string name, string? value) => list.Put(name, value is null ? null : new Code(value));
+    public static void PutCode(this List<Extension> list, string name, string? value) => list.Put(name, string.IsNullOrEmpty(value) ? null : new Code(value));
 
     public static void PutInstant(this List<Extension> list, string name, DateTime? utc, string? zone = null) =>
         list.Put(name, utc is { } u ? ReliefFhir.Instant(u, zone) : null);
