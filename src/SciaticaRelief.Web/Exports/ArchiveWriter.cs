@@ -13,8 +13,9 @@ namespace SciaticaRelief.Web.Exports;
 /// <see cref="SpreadsheetCells"/>) and a JSON array with the same columns. Columns are the row type's
 /// stored properties in declaration order. Times are ISO 8601 with the offset of the row's own zone
 /// (its TimeZoneId or ZoneId column), or of the Person's zone, added as a TimeZoneId column, for
-/// tables that have none. Everything is written with the async zip APIs, so the response body is
-/// never written synchronously.
+/// tables that have none. The zip is built into a small buffer that goes to the response after
+/// each table (and every few hundred rows): ZipArchive still writes its headers synchronously, which
+/// the response body refuses, and a buffer keeps memory to about one table's compressed size.
 /// </summary>
 public sealed class ArchiveWriter : IAsyncDisposable
 {
@@ -23,13 +24,19 @@ public sealed class ArchiveWriter : IAsyncDisposable
     private static readonly JsonSerializerOptions Nested = new(JsonSerializerDefaults.Web);
 
     private readonly ZipArchive _zip;
+    private readonly PendingBytes _pending;
+    private readonly Stream _target;
     private readonly TimeZoneInfo _personZone;
     private readonly DateTimeOffset _at;
 
-    private ArchiveWriter(ZipArchive zip, TimeZoneInfo personZone, DateTimeOffset at) => (_zip, _personZone, _at) = (zip, personZone, at);
+    private ArchiveWriter(ZipArchive zip, PendingBytes pending, Stream target, TimeZoneInfo personZone, DateTimeOffset at) =>
+        (_zip, _pending, _target, _personZone, _at) = (zip, pending, target, personZone, at);
 
-    public static async Task<ArchiveWriter> CreateAsync(Stream stream, TimeZoneInfo personZone, DateTimeOffset at, CancellationToken ct) =>
-        new(await ZipArchive.CreateAsync(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct), personZone, at);
+    public static async Task<ArchiveWriter> CreateAsync(Stream stream, TimeZoneInfo personZone, DateTimeOffset at, CancellationToken ct)
+    {
+        var pending = new PendingBytes();
+        return new(await ZipArchive.CreateAsync(pending, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct), pending, stream, personZone, at);
+    }
 
     public async Task AddAsync<T>(string table, IQueryable<T> query, CancellationToken ct) where T : class
     {
@@ -38,7 +45,9 @@ public sealed class ArchiveWriter : IAsyncDisposable
         var zoneProperty = Columns<T>.Zone;
         var names = zoneProperty is null ? [.. columns.Select(c => c.Name), "TimeZoneId"] : columns.Select(c => c.Name).ToList();
 
-        await using (var csv = new StreamWriter(await Entry(table + ".csv", ct), new UTF8Encoding(false)))
+        // The entry is closed by its own DisposeAsync, after the writer has flushed into it.
+        await using (var entry = await Entry(table + ".csv", ct))
+        await using (var csv = new StreamWriter(entry, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true))
         {
             await csv.WriteAsync(string.Join(',', names.Select(Quote)) + "\r\n");
             for (var i = 0; i < rows.Count; i++)
@@ -49,12 +58,22 @@ public sealed class ArchiveWriter : IAsyncDisposable
                 if ((i + 1) % RowsPerFlush == 0)
                 {
                     await csv.FlushAsync(ct);
+                    await _pending.DrainAsync(_target, ct);
                 }
             }
             await csv.FlushAsync(ct);
         }
 
-        await using var json = await Entry(table + ".json", ct);
+        await _pending.DrainAsync(_target, ct);
+        await using (var json = await Entry(table + ".json", ct))
+        {
+            await WriteJsonAsync(json, rows, columns, zoneProperty, ct);
+        }
+        await _pending.DrainAsync(_target, ct);
+    }
+
+    private async Task WriteJsonAsync<T>(Stream json, List<T> rows, IReadOnlyList<PropertyInfo> columns, PropertyInfo? zoneProperty, CancellationToken ct) where T : class
+    {
         await using var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true });
         writer.WriteStartArray();
         for (var i = 0; i < rows.Count; i++)
@@ -74,6 +93,7 @@ public sealed class ArchiveWriter : IAsyncDisposable
             if ((i + 1) % RowsPerFlush == 0)
             {
                 await writer.FlushAsync(ct);
+                await _pending.DrainAsync(_target, ct);
             }
         }
         writer.WriteEndArray();
@@ -87,7 +107,13 @@ public sealed class ArchiveWriter : IAsyncDisposable
         return await entry.OpenAsync(ct);
     }
 
-    public ValueTask DisposeAsync() => _zip.DisposeAsync();
+    /// <summary>Writes the zip's central directory and sends what is left.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _zip.DisposeAsync();
+        await _pending.DrainAsync(_target, CancellationToken.None);
+        await _pending.DisposeAsync();
+    }
 
     private TimeZoneInfo ZoneOf(object row, PropertyInfo? zoneProperty, out string zoneId)
     {
@@ -179,5 +205,79 @@ public sealed class ArchiveWriter : IAsyncDisposable
             [.. typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)];
 
         public static PropertyInfo? Zone { get; } = All.FirstOrDefault(p => p.Name is "TimeZoneId" or "ZoneId" && p.PropertyType == typeof(string));
+    }
+
+    /// <summary>A write-only, unseekable stream that keeps what is written until it is drained to the real target.</summary>
+    private sealed class PendingBytes : Stream
+    {
+        private readonly MemoryStream _buffer = new();
+        private long _written;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _written;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            _buffer.Write(buffer, offset, count);
+            _written += count;
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _buffer.Write(buffer);
+            _written += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task DrainAsync(Stream target, CancellationToken ct)
+        {
+            if (_buffer.Length == 0)
+            {
+                return;
+            }
+            await target.WriteAsync(_buffer.GetBuffer().AsMemory(0, (int)_buffer.Length), ct);
+            await target.FlushAsync(ct);
+            _buffer.SetLength(0);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _buffer.Dispose();
+            }
+            base.Dispose(disposing);
+        }
     }
 }
