@@ -61,6 +61,22 @@ public sealed class FhirExportTests
     }
 
     [Fact]
+    public void Export_TriageAnswers_AreOneObservationWithALoincAnswerPerQuestion_InTheRiskAssessmentsBasis()
+    {
+        var rows = ExportSamples.Rows();
+        var bytes = ExportSamples.Exporter().ToBundleBytes(rows, Guid.NewGuid(), At);
+        var risk = Resource(bytes, "RiskAssessment", rows.TriageAssessments[0].Id);
+        var panelId = ((string)risk["basis"]![0]!["reference"]!)["Observation/".Length..];
+        var panel = Resource(bytes, "Observation", Guid.Parse(panelId));
+
+        Assert.Equal("Urgent", (string?)risk["prediction"]![0]!["outcome"]!["coding"]![0]!["code"]);
+        Assert.Equal($"Observation/{rows.CheckIns[0].Id:D}", (string?)risk["basis"]![1]!["reference"]);
+        Assert.Equal(
+            ["bladder-control:LA33-6", "both-legs:LA4489-6", "saddle-numbness:LA32-8"],
+            panel["component"]!.AsArray().Select(c => $"{c!["code"]!["coding"]![0]!["code"]}:{c["valueCodeableConcept"]!["coding"]![0]!["code"]}"));
+    }
+
+    [Fact]
     public void Export_EveryKindOfRow_HasItsResourceType()
     {
         var bytes = ExportSamples.Exporter().ToBundleBytes(ExportSamples.Rows(), Guid.NewGuid(), At);

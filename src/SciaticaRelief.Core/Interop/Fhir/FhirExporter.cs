@@ -57,9 +57,9 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         foreach (var a in rows.TriageAssessments)
         {
             var zone = a.CheckInId is { } c && zones.TryGetValue(c, out var z) ? z : rows.Profile?.TimeZoneId;
-            foreach (var answer in a.Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (a.Answers.Count > 0)
             {
-                yield return ToRedFlagObservation(a, answer.Key, answer.Value, zone, patient);
+                yield return ToRedFlagObservation(a, zone, patient);
             }
             yield return ToRiskAssessment(a, zone, patient);
         }
@@ -279,23 +279,32 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         }
     }
 
-    private static Observation ToRedFlagObservation(TriageAssessment a, string questionId, Answer answer, string? zone, Guid person)
+    /// <summary>The red-flag answers of one triage: one Observation, a component per question.</summary>
+    private static Observation ToRedFlagObservation(TriageAssessment a, string? zone, Guid person)
     {
-        var question = RedFlagQuestions.TryParse(questionId, out var q) ? RedFlagQuestions.Get(q).Text : null;
-        var (code, display) = AnswerCodes[answer];
         var o = new Observation
         {
-            Id = Id(DerivedId(a.Id, "red-flag/" + questionId)),
+            Id = Id(RedFlagsId(a.Id)),
             Status = ObservationStatus.Final,
-            Code = new CodeableConcept(Systems.RedFlagQuestion, questionId, question, question),
+            Code = new CodeableConcept(Systems.RecordKind, Kinds.RedFlagAnswer, "Red-flag answers", "Red-flag answers"),
             Subject = Subject(person),
             Effective = Instant(a.AssessedAtUtc, zone),
-            Value = new CodeableConcept(Loinc, code, display, null),
         };
         o.Category.Add(new CodeableConcept { Coding = [Kind(Kinds.RedFlagAnswer)] });
-        o.Extension.PutCode("answer", answer.ToString());
+        foreach (var (questionId, answer) in a.Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var question = RedFlagQuestions.TryParse(questionId, out var q) ? RedFlagQuestions.Get(q).Text : null;
+            var (code, display) = AnswerCodes[answer];
+            o.Component.Add(new Observation.ComponentComponent
+            {
+                Code = new CodeableConcept(Systems.RedFlagQuestion, questionId, question, question),
+                Value = new CodeableConcept(Loinc, code, display, null),
+            });
+        }
         return o;
     }
+
+    internal static Guid RedFlagsId(Guid assessment) => DerivedId(assessment, "red-flags");
 
     private static RiskAssessment ToRiskAssessment(TriageAssessment a, string? zone, Guid person)
     {
@@ -312,9 +321,9 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
             Outcome = new CodeableConcept(Systems.TriageLevel, a.Level.ToString(), a.Level.WireName(), a.Level.WireName()),
             Rationale = a.FiredRules.Length == 0 ? null : "Rules: " + a.FiredRules,
         });
-        foreach (var answer in a.Answers.Keys.Order(StringComparer.Ordinal))
+        if (a.Answers.Count > 0)
         {
-            r.Basis.Add(Ref("Observation", DerivedId(a.Id, "red-flag/" + answer)));
+            r.Basis.Add(Ref("Observation", RedFlagsId(a.Id)));
         }
         if (a.CheckInId is { } checkIn)
         {

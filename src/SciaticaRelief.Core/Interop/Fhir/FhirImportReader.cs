@@ -317,14 +317,18 @@ public sealed class FhirImportReader : IImportReader
             var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
             foreach (var basis in r.Basis)
             {
-                if (basis.Reference is { } reference && _redFlags.TryGetValue(reference, out var o))
+                if (basis.Reference is not { } reference || !_redFlags.TryGetValue(reference, out var o))
                 {
-                    var question = o.Code?.Coding.FirstOrDefault(c => c.System == Systems.RedFlagQuestion)?.Code;
-                    var answerCode = (o.Value as CodeableConcept)?.Coding.FirstOrDefault(c => c.System == Loinc)?.Code;
+                    continue;
+                }
+                foreach (var component in o.Component)
+                {
+                    var question = component.Code?.Coding.FirstOrDefault(c => c.System == Systems.RedFlagQuestion)?.Code;
+                    var answerCode = (component.Value as CodeableConcept)?.Coding.FirstOrDefault(c => c.System == Loinc)?.Code;
                     var answer = AnswerCodes.FirstOrDefault(a => a.Value.Code == answerCode);
                     if (question is null || answer.Value.Code is null)
                     {
-                        Error("basis", $"{reference} is not a red-flag question with a yes, no or unknown answer.");
+                        Error("basis", $"{reference} has a component that is not a red-flag question with a yes, no or unknown answer.");
                         continue;
                     }
                     answers[question] = answer.Key;
