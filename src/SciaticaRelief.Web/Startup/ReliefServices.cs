@@ -12,6 +12,7 @@ using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
+using SciaticaRelief.Web.Exports;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
@@ -198,6 +199,7 @@ public static class ReliefServices
         services.AddPlans();
         services.AddScoped<Imports.ImportWriter>();
         services.AddScoped<Reports.ReportService>();
+        services.AddExports();
         return services;
     }
 

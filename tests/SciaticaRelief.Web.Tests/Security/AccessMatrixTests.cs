@@ -192,6 +192,8 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/plan/next"] = Access.Api,
         ["GET /api/v1/plan/adherence"] = Access.Api,
         ["GET /api/v1/plan/calendar.ics"] = Access.Api,
+        ["GET /api/v1/export/fhir"] = Access.Api,
+        ["GET /api/v1/export/archive"] = Access.Api,
         ["POST /api/v1/plan/feed-token"] = Access.Api,
         ["DELETE /api/v1/plan/feed-token"] = Access.Api,
         ["GET /feeds/{token}.ics"] = Access.Public,
@@ -209,6 +211,7 @@ public sealed class AccessMatrixTests
         ["PAGE /plan/{Id:guid}/edit"] = Access.PageOwned,
         ["PAGE /plan/{Id:guid}/delete"] = Access.PageOwned,
         ["PAGE /settings/calendar"] = Access.Page,
+        ["PAGE /settings/export"] = Access.Page,
         ["PAGE /clients/{ClientId:guid}/home-care"] = Access.ClientPage,
     };
 

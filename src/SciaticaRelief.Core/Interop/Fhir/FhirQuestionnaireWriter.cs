@@ -10,7 +10,11 @@ namespace SciaticaRelief.Core.Interop.Fhir;
 /// </summary>
 public static class FhirQuestionnaireWriter
 {
-    public static string ToJson(Instrument instrument)
+    public static string ToJson(Instrument instrument) =>
+        new FhirJsonSerializer().SerializeToString(ToResource(instrument), pretty: true);
+
+    /// <summary>The Questionnaire resource of an Instrument (the FHIR export puts it beside the Person's responses).</summary>
+    public static Questionnaire ToResource(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         var q = instrument.Questionnaire
@@ -37,7 +41,7 @@ public static class FhirQuestionnaireWriter
         {
             resource.Item.Add(ToItem(item));
         }
-        return new FhirJsonSerializer().SerializeToString(resource, pretty: true);
+        return resource;
     }
 
     private static Questionnaire.ItemComponent ToItem(InstrumentItem item)
