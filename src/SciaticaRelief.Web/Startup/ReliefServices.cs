@@ -197,6 +197,7 @@ public static class ReliefServices
         services.AddScoped<Clinical.SessionNoteService>();
         services.AddPlans();
         services.AddScoped<Imports.ImportWriter>();
+        services.AddScoped<Data.Accounts.AccountDeletion>();
         return services;
     }
 
