@@ -76,8 +76,12 @@ internal static class DataCommands
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of times without one (default: your profile's)." };
         var local = new Option<bool?>("--times-are-local") { Description = "Treat the file's times as local times in --time-zone (old CrisisCore files)." };
         var preview = new Option<bool>("--preview") { Description = "Read and check the file, report what would be imported, write nothing." };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "Generic CSV: which column holds what, FIELD=COLUMN (date, time, pain, location, notes...). Repeat for more.",
+        };
         var json = ClientCommands.JsonOption();
-        var command = new Command("import", "Imports entries from another pain diary; all or nothing, duplicates skipped.") { file, format, zone, local, preview, json };
+        var command = new Command("import", "Imports entries from another pain diary; all or nothing, duplicates skipped.") { file, format, zone, local, preview, map, json };
         command.SetAction((parsed, ct) => ClientCommands.WithApiAsync(context, async api =>
         {
             var info = parsed.GetRequiredValue(file);
@@ -101,6 +105,15 @@ internal static class DataCommands
             if (parsed.GetValue(preview))
             {
                 query.Add("preview=true");
+            }
+            foreach (var pair in parsed.GetValue(map) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+                {
+                    throw new ClientFailure(ReliefCli.UsageError, $"--map \"{pair}\": give FIELD=COLUMN, for example --map pain=\"Pain level\".");
+                }
+                query.Add($"map.{Uri.EscapeDataString(parts[0])}={Uri.EscapeDataString(parts[1])}");
             }
             var route = "api/v1/imports" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
 

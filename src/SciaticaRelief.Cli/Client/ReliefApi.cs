@@ -130,7 +130,7 @@ internal sealed class ReliefApi(Uri server, string token) : IDisposable
                     "The server refused the token (revoked, expired or mistyped). Sign in again: relief login --server " + Server),
                 HttpStatusCode.Forbidden => new ClientFailure(ReliefCli.NotSignedIn,
                     "This account may not do that" + (problem.Length > 0 ? ": " + problem : ".")),
-                HttpStatusCode.NotFound => new ClientFailure(ReliefCli.NotFound, "Not found" + (problem.Length > 0 ? ": " + problem : ".")),
+                HttpStatusCode.NotFound => new ClientFailure(ReliefCli.NotFound, problem.Length > 0 ? problem : "Not found (404)."),
                 HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict
                     or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.PreconditionFailed =>
                     new ClientFailure(ReliefCli.Refused, problem.Length > 0 ? problem : $"The server refused the request ({(int)response.StatusCode})."),
