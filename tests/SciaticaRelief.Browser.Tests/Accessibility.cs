@@ -46,7 +46,8 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/learn", "/learn?q=heat", "/learn?q=zzzz", "/learn/deep-tissue-massage", "/learn/what-is-sciatica", "/learn/self-acupressure",
                      "/home-care/acupressure", "/home-care/ear-seeds",
                      "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low",
-                     "/plan", "/plan/new", "/plan/new?kind=massage-appointment", "/plan/new?kind=home-routine", "/settings/calendar" })
+                     "/plan", "/plan/new", "/plan/new?kind=massage-appointment", "/plan/new?kind=home-routine", "/settings/calendar",
+                     "/settings/delete-account", "/account/deleted" })
         {
             problems.AddRange(await ScanAsync(page, path));
         }
