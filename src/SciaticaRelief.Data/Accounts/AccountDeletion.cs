@@ -51,8 +51,15 @@ public sealed class AccountDeletion(ReliefDbContext db, UserManager<ReliefUser> 
         {
             return DeletionStatus.NotAPerson;
         }
+        // Wrong passwords count towards the lockout, as at sign-in: a stolen session or token
+        // cannot be used to guess the password here.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return DeletionStatus.WrongPassword;
+        }
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
+            await users.AccessFailedAsync(user);
             return DeletionStatus.WrongPassword;
         }
         if (!PhraseMatches(confirmation))

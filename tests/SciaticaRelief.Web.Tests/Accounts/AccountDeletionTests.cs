@@ -170,6 +170,24 @@ public sealed class AccountDeletionTests
     }
 
     [Fact]
+    public async Task Delete_RepeatedWrongPasswords_LockTheAccountAsAtSignIn_NothingDeleted()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var api = await app.ApiClientAsync(person);
+        var attempts = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.MaxFailedAttempts;
+
+        for (var i = 0; i < attempts; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync(DeleteRequest("a guess " + i, "delete my account"))).StatusCode);
+        }
+
+        // Locked out: the token is refused now, so the right password cannot follow the guesses.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendAsync(DeleteRequest(TestApp.Password, "delete my account"))).StatusCode);
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<ReliefDbContext>().Users.AnyAsync(u => u.Id == person.Id)));
+    }
+
+    [Fact]
     public async Task Delete_Therapist_403_TheirAccountStays()
     {
         await using var app = TestApp.Create();
