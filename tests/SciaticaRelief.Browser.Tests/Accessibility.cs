@@ -47,7 +47,8 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/home-care/acupressure", "/home-care/ear-seeds",
                      "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low",
                      "/plan", "/plan/new", "/plan/new?kind=massage-appointment", "/plan/new?kind=home-routine", "/settings/calendar", "/settings/export",
-                     "/reports", "/reports/print", "/reports/print?from=2026-11-10&to=2026-11-01" })
+                     "/reports", "/reports/print", "/reports/print?from=2026-11-10&to=2026-11-01",
+                     "/settings/delete-account", "/account/deleted" })
         {
             problems.AddRange(await ScanAsync(page, path));
         }

@@ -87,6 +87,7 @@ public static class ReliefPipeline
         api.MapPlanApi();
         api.MapReportApi();
         api.MapExportApi();
+        api.MapAccountDeletionApi();
 
         // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account with a
         // second factor (a Person gets 403). Client endpoints open a client only through ClientAccess.

@@ -200,6 +200,7 @@ public static class ReliefServices
         services.AddScoped<Imports.ImportWriter>();
         services.AddScoped<Reports.ReportService>();
         services.AddExports();
+        services.AddScoped<Data.Accounts.AccountDeletion>();
         return services;
     }
 

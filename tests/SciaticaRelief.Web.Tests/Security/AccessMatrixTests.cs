@@ -61,6 +61,9 @@ public sealed class AccessMatrixTests
     public static readonly IReadOnlyDictionary<string, Access> Matrix = new Dictionary<string, Access>
     {
         ["GET /api/v1/me"] = Access.Api,
+        ["DELETE /api/v1/account"] = Access.Api,
+        ["PAGE /settings/delete-account"] = Access.Page,
+        ["PAGE /account/deleted"] = Access.Public,
         ["GET /api/v1/dashboard"] = Access.Api,
         ["GET /api/v1/insights"] = Access.Api,
         ["GET /api/v1/profile/"] = Access.Api,
