@@ -16,6 +16,7 @@ public sealed class GenericCsvReader : IImportReader
     /// <summary>Our fields a column can be mapped to; date and pain are required.</summary>
     public static readonly IReadOnlyList<string> Fields = ["date", "time", "pain", "location", "notes"];
 
+    private static readonly string[] Required = ["date", "pain"];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd-MM-yyyy"];
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "dd/MM/yyyy HH:mm", "dd.MM.yyyy HH:mm"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH:mm:ss", "h:mm tt", "h:mmtt", "h:mm:ss tt"];
@@ -69,7 +70,7 @@ public sealed class GenericCsvReader : IImportReader
                 }
                 ordinals[field] = at;
             }
-            foreach (var required in new[] { "date", "pain" }.Where(f => !ordinals.ContainsKey(f) && !map.ContainsKey(f)))
+            foreach (var required in Required.Where(f => !ordinals.ContainsKey(f) && !map.ContainsKey(f)))
             {
                 b.Error("mapping", required, $"Choose the column that holds the {required} (the file's columns are {ImportBuilder.Short(string.Join(", ", header))}).");
             }
