@@ -63,6 +63,11 @@ public sealed partial class BearableCsvReader(LabelMaximums labels) : IImportRea
         }
         var (csv, text) = CsvText.Open(stream, literalNewlines: false);
         var groups = new Dictionary<(DateOnly, string), (string Where, TimeOnly Time, List<Symptom> Items)>();
+        if (csv is null)
+        {
+            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
+            return b.Set;
+        }
         using (csv)
         {
             var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
@@ -85,7 +90,7 @@ public sealed partial class BearableCsvReader(LabelMaximums labels) : IImportRea
                 return b.Set;
             }
             var row = 1;
-            while (csv.Read())
+            while (text.Next(csv, b, row + 1))
             {
                 ct.ThrowIfCancellationRequested();
                 row++;
@@ -101,7 +106,7 @@ public sealed partial class BearableCsvReader(LabelMaximums labels) : IImportRea
                 }
                 Row(b, csv, where, known == Current, groups);
             }
-            if (text.EndedInsideQuotes)
+            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
             {
                 b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short. Export it again.");
             }

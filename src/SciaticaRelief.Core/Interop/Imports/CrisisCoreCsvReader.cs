@@ -32,6 +32,11 @@ public sealed class CrisisCoreCsvReader(LabelMaximums labels) : IImportReader
             return b.Set;
         }
         var (csv, text) = CsvText.Open(stream, literalNewlines: true);
+        if (csv is null)
+        {
+            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
+            return b.Set;
+        }
         using (csv)
         {
             var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
@@ -51,24 +56,17 @@ public sealed class CrisisCoreCsvReader(LabelMaximums labels) : IImportReader
             }
             int Col(string name) => Array.IndexOf(header, name);
             var row = 1;
-            try
+            while (text.Next(csv, b, row + 1))
             {
-                while (csv.Read())
+                ct.ThrowIfCancellationRequested();
+                row++;
+                if (b.Stop)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    row++;
-                    if (b.Stop)
-                    {
-                        break;
-                    }
-                    ReadRow(b, csv, row, header.Length, Col);
+                    break;
                 }
+                ReadRow(b, csv, row, header.Length, Col);
             }
-            catch (CsvRecordTooLargeException)
-            {
-                b.Error($"row {row + 1}", null, "The row is longer than 1 MB: the file is damaged or not a CrisisCore CSV.");
-            }
-            if (text.EndedInsideQuotes)
+            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
             {
                 b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short. Export it again.");
             }

@@ -94,8 +94,28 @@ internal sealed class CsvText(TextReader inner, bool literalNewlines) : TextRead
         return Read(one) == 0 ? -1 : one[0];
     }
 
+    /// <summary>The next record; false at the end or at a malformed one (recorded as an error naming the row).</summary>
+    public bool Next(CsvDataReader csv, ImportBuilder b, int row)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            b.Error($"row {row}", null, "The row is longer than 1 MB: the file is damaged or not the format chosen.");
+        }
+        catch (CsvFormatException)
+        {
+            b.Error($"row {row}", null, EndedInsideQuotes
+                ? "The file ends inside a quoted field: it was cut short. Export it again."
+                : "The row is not valid CSV (a quote in the wrong place): the file is damaged or not the format chosen.");
+        }
+        return false;
+    }
+
     /// <summary>A Sylvan reader over a UTF-8 (BOM or none) file, comma-delimited, headers case-insensitive.</summary>
-    public static (CsvDataReader Reader, CsvText Text) Open(Stream stream, bool literalNewlines)
+    public static (CsvDataReader? Reader, CsvText Text) Open(Stream stream, bool literalNewlines)
     {
         var text = new CsvText(new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true), literalNewlines);
         var options = new CsvDataReaderOptions
@@ -107,6 +127,14 @@ internal sealed class CsvText(TextReader inner, bool literalNewlines) : TextRead
             MaxBufferSize = 1 << 20,
             OwnsReader = true,
         };
-        return (CsvDataReader.Create(text, options), text);
+        try
+        {
+            return (CsvDataReader.Create(text, options), text);
+        }
+        catch (CsvFormatException)
+        {
+            text.Dispose();
+            return (null, text);
+        }
     }
 }

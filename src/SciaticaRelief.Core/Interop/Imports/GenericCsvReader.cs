@@ -32,6 +32,10 @@ public sealed class GenericCsvReader : IImportReader
     public static IReadOnlyList<string> Headers(Stream stream)
     {
         var (csv, _) = CsvText.Open(stream, literalNewlines: false);
+        if (csv is null)
+        {
+            return [];
+        }
         using (csv)
         {
             return [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetName)];
@@ -46,6 +50,11 @@ public sealed class GenericCsvReader : IImportReader
             return b.Set;
         }
         var (csv, text) = CsvText.Open(stream, literalNewlines: false);
+        if (csv is null)
+        {
+            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
+            return b.Set;
+        }
         using (csv)
         {
             var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
@@ -79,7 +88,7 @@ public sealed class GenericCsvReader : IImportReader
                 return b.Set;
             }
             var row = 1;
-            while (csv.Read())
+            while (text.Next(csv, b, row + 1))
             {
                 ct.ThrowIfCancellationRequested();
                 row++;
@@ -107,7 +116,7 @@ public sealed class GenericCsvReader : IImportReader
                 var key = b.Key(Cell("date"), Cell("time"), Cell("pain"), location, Cell("notes"));
                 b.AddCheckIn(key, where, when.Value, pain.Value, LocationMapper.Map(location), PainQuality.None, notes, location);
             }
-            if (text.EndedInsideQuotes)
+            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
             {
                 b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short.");
             }
