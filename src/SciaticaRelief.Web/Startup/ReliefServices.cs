@@ -12,6 +12,7 @@ using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
+using SciaticaRelief.Web.Imports;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
@@ -197,6 +198,7 @@ public static class ReliefServices
         services.AddScoped<Clinical.SessionNoteService>();
         services.AddPlans();
         services.AddScoped<Imports.ImportWriter>();
+        services.AddImports();
         return services;
     }
 
