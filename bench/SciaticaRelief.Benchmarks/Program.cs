@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "seed" => await SeedCommand.RunAsync(args[1..]),
     "explain" => await ExplainCommand.RunAsync(args[1..]),
     "ratio" => await RatioCommand.RunAsync(args[1..]),
+    "import" => await CsvImportBenchmarks.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -46,13 +46,30 @@ public sealed class ImportWriter(ReliefDbContext db, TimeProvider clock)
             ImportedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         var plan = new Plan(personId, batch.Id, known);
-        plan.Take(set.CheckIns, await db.CheckIns.Select(c => c.Id).ToHashSetAsync(ct), (r, id) => { r.PersonId = personId; r.Id = id; }, r => r.Id, nameof(db.CheckIns), _ => true);
+        // Diary rows carry no creation time: they are created now. Our own FHIR export's rows keep theirs (round trip).
+        var now = batch.ImportedAtUtc;
+        plan.Take(set.CheckIns, await db.CheckIns.Select(c => c.Id).ToHashSetAsync(ct), (r, id) =>
+        {
+            r.PersonId = personId;
+            r.Id = id;
+            r.CreatedAtUtc = r.CreatedAtUtc == default ? now : r.CreatedAtUtc;
+            r.UpdatedAtUtc = r.UpdatedAtUtc == default ? r.CreatedAtUtc : r.UpdatedAtUtc;
+            r.Version = Math.Max(1, r.Version);
+            r.StampLocalDate();
+        }, r => r.Id, nameof(db.CheckIns), _ => true);
         var checkIns = plan.Kept(nameof(db.CheckIns));
         plan.Take(set.TriageAssessments, await db.TriageAssessments.Select(a => a.Id).ToHashSetAsync(ct), (r, id) => { r.PersonId = personId; r.Id = id; }, r => r.Id, nameof(db.TriageAssessments),
             r => r.CheckInId is not { } c || checkIns.Contains(c));
         plan.Take(set.EarSeedApplications, await db.EarSeedApplications.Select(a => a.Id).ToHashSetAsync(ct), (r, id) => { r.PersonId = personId; r.Id = id; }, r => r.Id, nameof(db.EarSeedApplications), _ => true);
         var earSeeds = plan.Kept(nameof(db.EarSeedApplications));
-        plan.Take(set.Treatments, await db.Treatments.Select(t => t.Id).ToHashSetAsync(ct), (r, id) => { r.PersonId = personId; r.Id = id; }, r => r.Id, nameof(db.Treatments),
+        plan.Take(set.Treatments, await db.Treatments.Select(t => t.Id).ToHashSetAsync(ct), (r, id) =>
+        {
+            r.PersonId = personId;
+            r.Id = id;
+            r.CreatedAtUtc = r.CreatedAtUtc == default ? now : r.CreatedAtUtc;
+            r.UpdatedAtUtc = r.UpdatedAtUtc == default ? r.CreatedAtUtc : r.UpdatedAtUtc;
+            r.Version = Math.Max(1, r.Version);
+        }, r => r.Id, nameof(db.Treatments),
             r => r.EarSeedApplicationId is not { } e || earSeeds.Contains(e));
         var treatments = plan.Kept(nameof(db.Treatments));
         plan.Take(set.TreatmentFollowUps, await db.TreatmentFollowUps.Select(f => f.Id).ToHashSetAsync(ct), (r, id) => { r.PersonId = personId; r.Id = id; }, r => r.Id, nameof(db.TreatmentFollowUps),

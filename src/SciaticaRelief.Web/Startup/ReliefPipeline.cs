@@ -9,6 +9,7 @@ using SciaticaRelief.Web.Clinical;
 using SciaticaRelief.Web.Components;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Exports;
+using SciaticaRelief.Web.Imports;
 using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
@@ -88,6 +89,7 @@ public static class ReliefPipeline
         api.MapReportApi();
         api.MapExportApi();
         api.MapAccountDeletionApi();
+        api.MapImportApi();
 
         // A Therapist's API: the same prefix, limits and antiforgery, but a Therapist account with a
         // second factor (a Person gets 403). Client endpoints open a client only through ClientAccess.

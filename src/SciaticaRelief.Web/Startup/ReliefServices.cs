@@ -13,6 +13,7 @@ using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Api;
 using SciaticaRelief.Web.Dashboard;
 using SciaticaRelief.Web.Exports;
+using SciaticaRelief.Web.Imports;
 using SciaticaRelief.Web.Journal;
 using SciaticaRelief.Web.Knowledge;
 using SciaticaRelief.Web.PointCharts;
@@ -201,6 +202,7 @@ public static class ReliefServices
         services.AddScoped<Reports.ReportService>();
         services.AddExports();
         services.AddScoped<Data.Accounts.AccountDeletion>();
+        services.AddImports();
         return services;
     }
 

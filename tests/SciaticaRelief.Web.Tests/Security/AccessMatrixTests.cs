@@ -216,6 +216,10 @@ public sealed class AccessMatrixTests
         ["PAGE /settings/calendar"] = Access.Page,
         ["PAGE /settings/export"] = Access.Page,
         ["PAGE /clients/{ClientId:guid}/home-care"] = Access.ClientPage,
+        ["POST /api/v1/imports/"] = Access.Api,
+        ["GET /api/v1/imports/{id:guid}"] = Access.ApiOwned,
+        ["PAGE /import"] = Access.Page,
+        ["PAGE /import/{Id:guid}"] = Access.PageOwned,
     };
 
     /// <summary>
@@ -416,6 +420,9 @@ public sealed class AccessMatrixTests
             kind = "daily-check-in", title = "owner's private note", startDate = "2026-11-20", timeOfDay = "09:00", durationMinutes = 5, recurrence = "daily",
         })).ReadAsync();
         var planItemId = Guid.Parse((string)planned["id"]!);
+        var imported = await ownerApi.PostAsync("/api/v1/imports?format=generic-csv&map.date=Date&map.pain=Pain&map.notes=Notes",
+            Imports.ImportTestData.Upload(System.Text.Encoding.UTF8.GetBytes("Date,Pain,Notes\n2026-11-01,4,owner's private note\n"), "diary.csv"));
+        var batchId = Guid.Parse((string)(await imported.ReadAsync())["batchId"]!);
         var failures = new List<string>();
 
         foreach (var (key, access) in Matrix.Where(kv => kv.Value is Access.ApiOwned or Access.PageOwned))
@@ -430,6 +437,7 @@ public sealed class AccessMatrixTests
                 : key.Contains("/sharing/grants/", StringComparison.Ordinal) ? grantId
                 : key.Contains("/intakes/", StringComparison.Ordinal) ? intakeId
                 : key.Contains("/plan/", StringComparison.Ordinal) ? planItemId
+                : key.Contains("/import", StringComparison.Ordinal) ? batchId
                 : checkInId;
             var url = Fill(key[(method.Length + 1)..], id);
             HttpResponseMessage response;
