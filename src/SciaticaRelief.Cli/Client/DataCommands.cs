@@ -119,18 +119,43 @@ internal static class DataCommands
 
             (JsonNode? Body, string Text) answer = default;
             await using var stream = info.OpenRead();
-            await context.Err.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn())
-                .StartAsync(async progress =>
+            async Task UploadAsync(Action<long> sent)
+            {
+                using var content = new MultipartFormDataContent();
+                var upload = new ProgressContent(stream, sent);
+                upload.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                content.Add(upload, "file", info.Name);
+                answer = await api.PostAsync(route, content, ct);
+            }
+            if (context.Interactive)
+            {
+                await context.Err.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask("Uploading " + Markup.Escape(info.Name), maxValue: Math.Max(1, info.Length));
+                        await UploadAsync(sent => task.Value = sent);
+                        task.Value = task.MaxValue;
+                    });
+            }
+            else
+            {
+                // Without a terminal Spectre's bar draws nothing: a line at each tenth, for logs and scripts.
+                var shown = -1;
+                await UploadAsync(sent =>
                 {
-                    var task = progress.AddTask("Uploading " + Markup.Escape(info.Name), maxValue: Math.Max(1, info.Length));
-                    using var content = new MultipartFormDataContent();
-                    var upload = new ProgressContent(stream, sent => task.Value = sent);
-                    upload.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                    content.Add(upload, "file", info.Name);
-                    answer = await api.PostAsync(route, content, ct);
-                    task.Value = task.MaxValue;
+                    var tenth = (int)(10 * sent / Math.Max(1, info.Length));
+                    if (tenth > shown)
+                    {
+                        shown = tenth;
+                        context.Stderr.WriteLine($"Uploading {info.Name}: {Math.Min(100, tenth * 10)}%");
+                    }
                 });
+                if (shown < 10)
+                {
+                    context.Stderr.WriteLine($"Uploading {info.Name}: 100%");
+                }
+            }
             if (parsed.GetValue(json))
             {
                 context.Stdout.WriteLine(answer.Text);
