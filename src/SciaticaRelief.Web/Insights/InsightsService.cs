@@ -34,16 +34,7 @@ public sealed class InsightsService(ReliefDbContext db, PersonContext person)
             .Where(c => c.OccurredAtUtc >= startUtc && c.OccurredAtUtc < endUtc)
             .Select(c => new PainPoint(c.OccurredAtUtc, c.TimeZoneId, c.PainNow, c.Radiation))
             .ToListAsync(ct);
-        var treatments = await db.Treatments.AsNoTracking()
-            .Where(t => t.StartedAtUtc >= startUtc && t.StartedAtUtc < endUtc)
-            .Select(t => new TreatmentPoint(
-                t.Id, t.ModalityId, t.Kind, t.StartedAtUtc, t.TimeZoneId, t.PainBefore, t.PainAfter,
-                db.TreatmentFollowUps
-                    .Where(f => f.PersonId == t.PersonId && f.TreatmentId == t.Id && f.HoursAfter == 24)
-                    .Select(f => (int?)f.Pain)
-                    .FirstOrDefault(),
-                t.EarSeedApplicationId))
-            .ToListAsync(ct);
+        var treatments = await TreatmentPoints(db, startUtc, endUtc).ToListAsync(ct);
         var earSeeds = await db.EarSeedApplications.AsNoTracking()
             .Where(a => a.AppliedAtUtc < endUtc && (a.RemovedAtUtc ?? a.RemoveByUtc) >= startUtc)
             .Select(a => new EarSeedPeriod(a.Id, a.AppliedAtUtc, a.RemoveByUtc, a.RemovedAtUtc, a.TimeZoneId))
@@ -51,4 +42,16 @@ public sealed class InsightsService(ReliefDbContext db, PersonContext person)
 
         return InsightsCalculator.Compute(new InsightsInput(from, today, checkIns, treatments, earSeeds));
     }
+
+    /// <summary>Treatments started in [<paramref name="startUtc"/>, <paramref name="endUtc"/>), each with its 24-hour follow-up's pain.</summary>
+    public static IQueryable<TreatmentPoint> TreatmentPoints(ReliefDbContext db, DateTime startUtc, DateTime endUtc) =>
+        db.Treatments.AsNoTracking()
+            .Where(t => t.StartedAtUtc >= startUtc && t.StartedAtUtc < endUtc)
+            .Select(t => new TreatmentPoint(
+                t.Id, t.ModalityId, t.Kind, t.StartedAtUtc, t.TimeZoneId, t.PainBefore, t.PainAfter,
+                db.TreatmentFollowUps
+                    .Where(f => f.PersonId == t.PersonId && f.TreatmentId == t.Id && f.HoursAfter == 24)
+                    .Select(f => (int?)f.Pain)
+                    .FirstOrDefault(),
+                t.EarSeedApplicationId));
 }

@@ -6,6 +6,7 @@ using SciaticaRelief.Core.Time;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Validation;
 using SciaticaRelief.Data;
+using SciaticaRelief.Web.Insights;
 using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Web.Questionnaires;
 
@@ -42,16 +43,7 @@ public sealed class ReportService(ReliefDbContext db, PersonContext person, Moda
             .Where(c => c.OccurredAtUtc >= readFromUtc && c.OccurredAtUtc < endUtc)
             .Select(c => new ReportCheckIn(c.OccurredAtUtc, c.TimeZoneId, c.PainNow, c.PainWorst, c.PainAverage, c.Radiation))
             .ToListAsync(ct);
-        var treatments = await db.Treatments.AsNoTracking()
-            .Where(t => t.StartedAtUtc >= readFromUtc && t.StartedAtUtc < endUtc)
-            .Select(t => new TreatmentPoint(
-                t.Id, t.ModalityId, t.Kind, t.StartedAtUtc, t.TimeZoneId, t.PainBefore, t.PainAfter,
-                db.TreatmentFollowUps
-                    .Where(f => f.PersonId == t.PersonId && f.TreatmentId == t.Id && f.HoursAfter == 24)
-                    .Select(f => (int?)f.Pain)
-                    .FirstOrDefault(),
-                t.EarSeedApplicationId))
-            .ToListAsync(ct);
+        var treatments = await InsightsService.TreatmentPoints(db, readFromUtc, endUtc).ToListAsync(ct);
         // Doses are a JSON column: read the medicine rows whole, only in the period.
         var medicines = (await db.Treatments.AsNoTracking()
                 .Where(t => t.Kind == TreatmentKind.Medicine && t.StartedAtUtc >= startUtc && t.StartedAtUtc < endUtc)

@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Net;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SciaticaRelief.Core.Interop.Fhir;
@@ -15,8 +13,6 @@ using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Exports;
-using SciaticaRelief.Web.Imports;
-using SciaticaRelief.Web.Security;
 using SciaticaRelief.Web.Tests.Infrastructure;
 
 namespace SciaticaRelief.Web.Tests.Exports;
@@ -108,20 +104,19 @@ public sealed class ExportTests
         };
     });
 
-    /// <summary>Reads a file with the FHIR reader from DI and writes it with ImportWriter, as the Person of <paramref name="user"/>.</summary>
-    private static Task<(ImportSet Set, ImportOutcome Outcome)> ImportAsync(TestApp app, ReliefUser user, byte[] file) => app.InScopeAsync(async sp =>
+    /// <summary>Imports a file through POST /api/v1/imports as <paramref name="user"/>, the format detected from the file.</summary>
+    private static async Task<JsonNode> ImportAsync(TestApp app, ReliefUser user, byte[] file)
     {
-        sp.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity(ReliefClaims.For(user), "test")),
-        };
-        var reader = sp.GetServices<IImportReader>().Single(r => r.Format == ImportFormats.ReliefFhir);
-        Assert.True(reader.Recognises(file.AsSpan(0, Math.Min(file.Length, 1024)), "export.fhir.json"));
-        var set = reader.Read(new MemoryStream(file), new ImportChoices("Europe/London"));
-        Assert.True(set.Errors.Count == 0, string.Join("\n", set.Errors));
-        var outcome = await sp.GetRequiredService<ImportWriter>().WriteAsync(set, reader.Format, "export.fhir.json");
-        return (set, outcome);
-    });
+        using var api = await app.ApiClientAsync(user);
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(file), "file", "export.fhir.json");
+        var response = await api.PostAsync("/api/v1/imports", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        var json = JsonNode.Parse(body)!;
+        Assert.Equal(ImportFormats.ReliefFhir, (string?)json["format"]);
+        return json;
+    }
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -136,9 +131,9 @@ public sealed class ExportTests
 
         await using var target = await TestApp.CreateAsync(provider);
         var newcomer = await target.CreatePersonAsync(zone: "Europe/London");
-        var (set, outcome) = await ImportAsync(target, newcomer, file);
+        var outcome = await ImportAsync(target, newcomer, file);
         var actual = await TablesAsync(target, newcomer.Id);
-        var (_, again) = await ImportAsync(target, newcomer, file);
+        var again = await ImportAsync(target, newcomer, file);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType!.MediaType);
@@ -150,10 +145,10 @@ public sealed class ExportTests
             Assert.True(rows.Count > 0, $"the seed has no {table}");
             Assert.Equal(rows, actual[table]);
         }
-        Assert.Equal(expected.Values.Sum(r => r.Count), outcome.Imported);
-        Assert.Contains(outcome.SkipReasons, r => r.Reason == FhirImportReader.ConsentSkipReason && r.Count == 1);
-        Assert.Equal(0, again.Imported);
-        Assert.Equal(set.RowCount, again.Duplicates);
+        Assert.Equal(expected.Values.Sum(r => r.Count), (int)outcome["imported"]!);
+        Assert.Contains(outcome["skipReasons"]!.AsArray(), r => (string?)r!["reason"] == FhirImportReader.ConsentSkipReason && (int)r["count"]! == 1);
+        Assert.Equal(0, (int)again["imported"]!);
+        Assert.Equal((int)outcome["imported"]!, (int)again["duplicates"]!);
     }
 
     [Fact]
