@@ -28,13 +28,22 @@ public static class LocalTime
         {
             return false;
         }
+        if (Found.TryGetValue(ianaId, out var cached))
+        {
+            zone = cached;
+            return true;
+        }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var found) || !found.HasIanaId)
         {
             return false;
         }
+        Found.TryAdd(ianaId, found);
         zone = found;
         return true;
     }
+
+    /// <summary>Zones already looked up (at most <see cref="KnownZones"/>): imports stamp thousands of rows with one.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
 
     public static ResolvedTime ToUtc(DateTime local, TimeZoneInfo zone)
     {

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SciaticaRelief.Core.Interop.Imports;
 using SciaticaRelief.Data;
 
@@ -20,7 +22,7 @@ public sealed class ImportRefusedException(string message, Exception? inner = nu
 /// </summary>
 public sealed class ImportWriter(ReliefDbContext db, TimeProvider clock)
 {
-    /// <summary>Rows saved per round trip; the change tracker is cleared between chunks so memory stays flat.</summary>
+    /// <summary>Rows handed to the inserter at a time, between progress reports.</summary>
     private const int Chunk = 2000;
 
     public async Task<ImportOutcome> WriteAsync(ImportSet set, string format, string fileName, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -95,39 +97,51 @@ public sealed class ImportWriter(ReliefDbContext db, TimeProvider clock)
             {
                 db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(token);
-                var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                try
+                await using var rows = new RowInserter(db, tx.GetDbTransaction());
+                await rows.InsertAsync(typeof(ImportBatch), [batch], token);
+                // Parents before children: the plan holds each table's rows together, in the order taken.
+                var total = plan.Rows.Count;
+                var done = 0;
+                while (done < total)
                 {
-                    db.ImportBatches.Add(batch);
-                    var total = plan.Rows.Count;
-                    for (var i = 0; i < total; i++)
+                    var type = plan.Rows[done].Row.GetType();
+                    var end = done;
+                    while (end < total && plan.Rows[end].Row.GetType() == type)
                     {
-                        var (row, record) = plan.Rows[i];
-                        db.Add(row);
-                        db.ImportedRecords.Add(record);
-                        if ((i + 1) % Chunk == 0)
-                        {
-                            await db.SaveChangesAsync(token);
-                            db.ChangeTracker.Clear();
-                            progress?.Report((double)(i + 1) / total);
-                        }
+                        end++;
                     }
-                    await db.SaveChangesAsync(token);
-                    await tx.CommitAsync(token);
-                    progress?.Report(1);
+                    for (var from = done; from < end; from += Chunk)
+                    {
+                        var to = Math.Min(end, from + Chunk);
+                        await rows.InsertAsync(type, plan.Rows.Skip(from).Take(to - from).Select(r => r.Row), token);
+                        progress?.Report(0.5 * to / total);
+                    }
+                    done = end;
                 }
-                finally
+                for (var from = 0; from < total; from += Chunk)
                 {
-                    db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-                    db.ChangeTracker.Clear();
+                    var to = Math.Min(total, from + Chunk);
+                    await rows.InsertAsync(typeof(ImportedRecord), plan.Rows.Skip(from).Take(to - from).Select(r => (object)r.Record), token);
+                    progress?.Report(0.5 + (0.5 * to / total));
                 }
+                if (total > 0)
+                {
+                    // Health rows changed: the derived views recompute (as SaveChanges would have bumped it), once.
+                    await db.Profiles.IgnoreQueryFilters().Where(p => p.PersonId == personId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.DataVersion, p => p.DataVersion + 1), token);
+                }
+                await tx.CommitAsync(token);
+                progress?.Report(1);
             }, ct);
         }
-        catch (DbUpdateException e)
+        catch (DbException e)
         {
             // A constraint the file broke (two follow-ups at 24 h for one treatment), or the same file
             // imported twice at once: the transaction rolled back, so nothing of this import is saved.
+            throw new ImportRefusedException("The import could not be saved and nothing of it was: it conflicts with data already here, or the same file is being imported at the same time.", e);
+        }
+        catch (DbUpdateException e)
+        {
             throw new ImportRefusedException("The import could not be saved and nothing of it was: it conflicts with data already here, or the same file is being imported at the same time.", e);
         }
         return new ImportOutcome(batch.Id, batch.Imported, batch.Duplicates, batch.Skipped, reasons);

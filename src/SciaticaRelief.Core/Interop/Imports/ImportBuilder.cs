@@ -14,6 +14,10 @@ internal sealed class ImportBuilder
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>Characters a note keeps as they are: all but the control characters other than newline and tab.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainText = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c => !char.IsControl(c) || c is '\n' or '\t')]);
+
     public ImportBuilder(string format, ImportChoices choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
@@ -94,7 +98,10 @@ internal sealed class ImportBuilder
         {
             return null;
         }
-        var cleaned = new string([.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim();
+        // Most notes hold no control characters: only those that do are copied.
+        var cleaned = text.AsSpan().ContainsAnyExcept(PlainText)
+            ? new string([.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim()
+            : text.Trim();
         if (cleaned.Length > TextRules.NotesMaxLength)
         {
             Error(where, column, $"The note has {cleaned.Length} characters; a note holds at most {TextRules.NotesMaxLength}.");

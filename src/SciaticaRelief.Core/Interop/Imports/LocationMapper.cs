@@ -39,6 +39,27 @@ public static partial class LocationMapper
     /// <summary>The areas a free-text location names; empty when it names none of ours.</summary>
     public static IReadOnlyList<BodyArea> Map(string? text)
     {
+        // Diaries repeat a handful of location texts thousands of times: each is worked out once.
+        if (text is null || text.Length > 200)
+        {
+            return MapText(text);
+        }
+        if (Seen.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var mapped = MapText(text);
+        if (Seen.Count < 4096)
+        {
+            Seen.TryAdd(text, mapped);
+        }
+        return mapped;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<BodyArea>> Seen = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<BodyArea> MapText(string? text)
+    {
         var areas = new Dictionary<BodyRegion, Side>();
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using SciaticaRelief.Data;
+
+namespace SciaticaRelief.Web.Imports;
+
+/// <summary>
+/// Inserts rows of any entity type the EF model maps to a table, on the DbContext's own connection
+/// and transaction, with multi-row <c>INSERT … VALUES (…), (…)</c> statements: table and column
+/// names come from the model, and each value goes through the column's EF type mapping (its value
+/// converter and parameter settings), so a row is stored exactly as SaveChanges would store it,
+/// without the change tracker. One command per table and statement size, reused (SQLite keeps it
+/// prepared); the same path for SQLite (one row a statement) and PostgreSQL (many). No change tracking, so nothing here runs
+/// SaveChanges' extras: the caller stamps derived fields and bumps the DataVersion.
+/// </summary>
+internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction) : IAsyncDisposable
+{
+    /// <summary>
+    /// PostgreSQL: parameters per statement at most (its bound is 65,535), so a round trip carries many
+    /// rows. SQLite has no round trip, and Microsoft.Data.Sqlite binds each parameter by name with a
+    /// lookup that scans the statement's parameters, so a many-row statement costs the square of its
+    /// size: there one prepared single-row statement, rebound per row, is fastest.
+    /// </summary>
+    private readonly int _maxParameters = db.Database.IsSqlite() ? 1 : 3000;
+
+    private const int MaxRowsPerStatement = 200;
+
+    private readonly Dictionary<Type, Table> _tables = [];
+    private readonly Dictionary<(Type, int), DbCommand> _commands = [];
+    private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+
+    public async Task InsertAsync(Type type, IEnumerable<object> rows, CancellationToken ct)
+    {
+        var table = TableOf(type);
+        var buffer = new List<object>(table.RowsPerStatement);
+        foreach (var row in rows)
+        {
+            buffer.Add(row);
+            if (buffer.Count == table.RowsPerStatement)
+            {
+                await ExecuteAsync(table, buffer, ct);
+                buffer.Clear();
+            }
+        }
+        if (buffer.Count > 0)
+        {
+            await ExecuteAsync(table, buffer, ct);
+        }
+    }
+
+    private async Task ExecuteAsync(Table table, List<object> rows, CancellationToken ct)
+    {
+        var command = CommandFor(table, rows.Count);
+        command.Parameters.Clear();
+        var n = 0;
+        foreach (var row in rows)
+        {
+            foreach (var column in table.Columns)
+            {
+                // CreateParameter applies the converter and sets the provider type and size as EF's own insert does.
+                command.Parameters.Add(column.Mapping.CreateParameter(command, _sql.GenerateParameterName(Name(n++)),
+                    column.Property.GetGetter().GetClrValueUsingContainingEntity(row), column.Property.IsNullable));
+            }
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand CommandFor(Table table, int rows)
+    {
+        if (_commands.TryGetValue((table.Type, rows), out var command))
+        {
+            return command;
+        }
+        var text = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (").Append(table.ColumnList).Append(") VALUES ");
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < table.Columns.Length; c++)
+            {
+                text.Append(c == 0 ? "" : ", ").Append(_sql.GenerateParameterNamePlaceholder(Name(n++)));
+            }
+            text.Append(')');
+        }
+        command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text.Append(';').ToString();
+        _commands[(table.Type, rows)] = command;
+        return command;
+    }
+
+    private static string Name(int n) => "p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Table TableOf(Type type)
+    {
+        if (_tables.TryGetValue(type, out var table))
+        {
+            return table;
+        }
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var name = entity.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not mapped to a table.");
+        var schema = entity.GetSchema();
+        var store = StoreObjectIdentifier.Table(name, schema);
+        var columns = entity.GetProperties()
+            .Where(p => p.GetColumnName(store) is not null && p.GetComputedColumnSql(store) is null)
+            .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping()))
+            .ToArray();
+        table = new Table(type, _sql.DelimitIdentifier(name, schema), string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Name))), columns,
+            Math.Clamp(_maxParameters / columns.Length, 1, MaxRowsPerStatement));
+        _tables[type] = table;
+        return table;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+        _commands.Clear();
+    }
+
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+
+    private sealed record Table(Type Type, string Name, string ColumnList, Column[] Columns, int RowsPerStatement);
+}
