@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Globalization;
 using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
 using static SciaticaRelief.Core.Interop.Fhir.ReliefFhir;
 
@@ -7,11 +9,13 @@ namespace SciaticaRelief.Core.Interop.Fhir;
 
 /// <summary>
 /// The hot shapes of the export — a check-in's Observation, a triage's red-flag answers Observation and
-/// its RiskAssessment, three quarters of a typical export's resources — written straight from the rows
+/// its RiskAssessment, a treatment's Procedure, its doses' MedicationStatements and its follow-ups'
+/// Observations, nearly all of a typical export's resources — written straight from the rows
 /// with the <see cref="Utf8JsonWriter"/>, in FHIR's element order: building Firely's classes and running
 /// its converter cost ~40 times what System.Text.Json spends on the same rows. They are the same
-/// resources <see cref="ToObservation(CheckIn, Guid)"/>, <see cref="ToRedFlagObservation"/> and
-/// <see cref="ToRiskAssessment"/> build: a test reads both back with Firely and compares them exactly.
+/// resources the reference mapping (<see cref="Resources"/>: ToObservation, ToRedFlagObservation,
+/// ToRiskAssessment, ToProcedure, ToMedicationStatement) builds: a test reads both back with Firely and
+/// compares them exactly.
 /// </summary>
 public sealed partial class FhirExporter
 {
@@ -19,9 +23,13 @@ public sealed partial class FhirExporter
 
     private sealed record DirectTriage(TriageAssessment Assessment, string? Zone);
 
+    private sealed record DirectDose(Treatment Treatment, int Index);
+
+    private sealed record DirectFollowUp(TreatmentFollowUp FollowUp, string? Zone);
+
     private const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
 
-    private static void WriteDirect(Utf8JsonWriter w, object entry, Guid person)
+    private void WriteDirect(Utf8JsonWriter w, object entry, Guid person)
     {
         switch (entry)
         {
@@ -33,6 +41,15 @@ public sealed partial class FhirExporter
                 break;
             case DirectTriage t:
                 WriteRiskAssessment(w, t.Assessment, t.Zone, person);
+                break;
+            case Treatment t:
+                WriteProcedure(w, t, person);
+                break;
+            case DirectDose d:
+                WriteMedicationStatement(w, d.Treatment, d.Index, person);
+                break;
+            case DirectFollowUp f:
+                WriteFollowUp(w, f.FollowUp, f.Zone, person);
                 break;
             default:
                 throw new ArgumentException("Not an export entry: " + entry.GetType().Name, nameof(entry));
@@ -75,33 +92,14 @@ public sealed partial class FhirExporter
         Reference(w, "subject", "Patient", person);
         w.WriteString("effectiveDateTime", InstantText(c.OccurredAtUtc, c.TimeZoneId));
         w.WriteNumber("valueInteger", c.PainNow);
-        if (!string.IsNullOrEmpty(c.Notes))
-        {
-            w.WriteStartArray("note");
-            w.WriteStartObject();
-            w.WriteString("text", c.Notes);
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
+        Note(w, c.Notes);
         if (c.BodyAreas != 0)
         {
             w.WriteStartObject("bodySite");
             w.WriteStartArray("coding");
             foreach (var area in BodyMap.FromBits(c.BodyAreas))
             {
-                var (code, display) = RegionCodes[area.Region];
-                var (sideCode, sideDisplay) = SideCodes[area.Side];
-                w.WriteStartObject();
-                w.WriteStartArray("extension");
-                w.WriteStartObject();
-                w.WriteString("url", Url(X.Laterality));
-                Coding(w, "valueCoding", Snomed, sideCode, sideDisplay);
-                w.WriteEndObject();
-                w.WriteEndArray();
-                w.WriteString("system", Snomed);
-                w.WriteString("code", code);
-                w.WriteString("display", display);
-                w.WriteEndObject();
+                AreaCoding(w, area);
             }
             w.WriteEndArray();
             w.WriteString("text", AreaText(c.BodyAreas));
@@ -145,6 +143,189 @@ public sealed partial class FhirExporter
             }
             w.WriteEndArray();
         }
+        EndEntry(w);
+    }
+
+    /// <summary>A body-map area as a SNOMED coding with its laterality (<see cref="AreaCodings"/>).</summary>
+    private static void AreaCoding(Utf8JsonWriter w, BodyArea area)
+    {
+        var (code, display) = RegionCodes[area.Region];
+        var (sideCode, sideDisplay) = SideCodes[area.Side];
+        w.WriteStartObject();
+        w.WriteStartArray("extension");
+        w.WriteStartObject();
+        w.WriteString("url", Url(X.Laterality));
+        Coding(w, "valueCoding", Snomed, sideCode, sideDisplay);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteString("system", Snomed);
+        w.WriteString("code", code);
+        w.WriteString("display", display);
+        w.WriteEndObject();
+    }
+
+    private static void Note(Utf8JsonWriter w, string? text)
+    {
+        if (!string.IsNullOrEmpty(text))
+        {
+            w.WriteStartArray("note");
+            w.WriteStartObject();
+            w.WriteString("text", text);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+    }
+
+    private void WriteProcedure(Utf8JsonWriter w, Treatment t, Guid person)
+    {
+        var modality = modalities.Find(t.ModalityId);
+        StartEntry(w, "Procedure", t.Id);
+        w.WriteStartArray("extension");
+        ExtensionCode(w, TimeZoneUrl, t.TimeZoneId);
+        ExtensionInteger(w, Url(X.PainBefore), t.PainBefore);
+        ExtensionInteger(w, Url(X.PainAfter), t.PainAfter);
+        ExtensionInteger(w, Url(X.Pressure), t.Pressure);
+        ExtensionInteger(w, Url(X.Intensity), t.Intensity);
+        ExtensionCode(w, Url(X.Bruising), t.Bruising.ToString());
+        if (t.BruiseAreas != 0)
+        {
+            w.WriteStartObject();
+            w.WriteString("url", Url(X.BruiseAreas));
+            w.WriteStartObject("valueCodeableConcept");
+            w.WriteStartArray("coding");
+            foreach (var area in BodyMap.FromBits(t.BruiseAreas))
+            {
+                AreaCoding(w, area);
+            }
+            w.WriteEndArray();
+            w.WriteString("text", AreaText(t.BruiseAreas));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        ExtensionInteger(w, Url(X.Soreness), t.Soreness);
+        foreach (var sign in FlagLists.Split(t.Signs))
+        {
+            ExtensionCode(w, Url(X.SideEffectSign), sign.ToString());
+        }
+        foreach (var point in t.Points)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("extension");
+            ExtensionCode(w, Url(X.Point), point.Point);
+            ExtensionCode(w, Url(X.Feeling), point.Feeling.ToString());
+            ExtensionInteger(w, Url(X.Seconds), point.Seconds);
+            w.WriteEndArray();
+            w.WriteString("url", Url(X.PointPressed));
+            w.WriteEndObject();
+        }
+        ExtensionDateTime(w, Url(X.CreatedAt), InstantText(t.CreatedAtUtc));
+        ExtensionDateTime(w, Url(X.UpdatedAt), InstantText(t.UpdatedAtUtc));
+        ExtensionInteger(w, Url(X.RecordVersion), t.Version);
+        w.WriteEndArray();
+        if (t.EarSeedApplicationId is { } seeds)
+        {
+            w.WriteStartArray("partOf");
+            Reference(w, null, "Procedure", seeds);
+            w.WriteEndArray();
+        }
+        w.WriteString("status", "completed");
+        Concept(w, "category", Systems.TreatmentKind, t.Kind.ToString(), TreatmentKinds.Label(t.Kind), null);
+        Concept(w, "code", Systems.Modality, t.ModalityId, modality?.Name, modality?.Name ?? t.ModalityId);
+        Reference(w, "subject", "Patient", person);
+        if (t.DurationMinutes is { } minutes)
+        {
+            w.WriteStartObject("performedPeriod");
+            w.WriteString("start", InstantText(t.StartedAtUtc, t.TimeZoneId));
+            w.WriteString("end", InstantText(t.StartedAtUtc.AddMinutes(minutes), t.TimeZoneId));
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteString("performedDateTime", InstantText(t.StartedAtUtc, t.TimeZoneId));
+        }
+        if (!string.IsNullOrEmpty(t.Therapist))
+        {
+            w.WriteStartArray("performer");
+            w.WriteStartObject();
+            w.WriteStartObject("actor");
+            w.WriteString("display", t.Therapist);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+        if (t.BodyAreas != 0)
+        {
+            w.WriteStartArray("bodySite");
+            foreach (var area in BodyMap.FromBits(t.BodyAreas))
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("coding");
+                AreaCoding(w, area);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        Note(w, t.Notes);
+        EndEntry(w);
+    }
+
+    private static void WriteMedicationStatement(Utf8JsonWriter w, Treatment t, int index, Guid person)
+    {
+        var dose = t.Doses[index];
+        StartEntry(w, "MedicationStatement", DerivedId(t.Id, "dose/" + index.ToString(CultureInfo.InvariantCulture)));
+        w.WriteStartArray("extension");
+        ExtensionInteger(w, Url(X.DoseIndex), index);
+        if (!string.IsNullOrEmpty(dose.Product))
+        {
+            w.WriteStartObject();
+            w.WriteString("url", Url(X.Product));
+            w.WriteString("valueString", dose.Product);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("partOf");
+        Reference(w, null, "Procedure", t.Id);
+        w.WriteEndArray();
+        w.WriteString("status", "completed");
+        Concept(w, "medicationCodeableConcept", Systems.Ingredient, dose.Ingredient, null, dose.Product ?? dose.Ingredient);
+        Reference(w, "subject", "Patient", person);
+        w.WriteString("effectiveDateTime", InstantText(t.StartedAtUtc, t.TimeZoneId));
+        w.WriteStartArray("dosage");
+        w.WriteStartObject();
+        w.WriteStartArray("doseAndRate");
+        w.WriteStartObject();
+        w.WriteStartObject("doseQuantity");
+        w.WriteNumber("value", dose.Milligrams);
+        w.WriteString("unit", "mg");
+        w.WriteString("system", Ucum);
+        w.WriteString("code", "mg");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        EndEntry(w);
+    }
+
+    private static void WriteFollowUp(Utf8JsonWriter w, TreatmentFollowUp f, string? zone, Guid person)
+    {
+        StartEntry(w, "Observation", f.Id);
+        w.WriteStartArray("extension");
+        ExtensionInteger(w, Url(X.HoursAfter), f.HoursAfter);
+        w.WriteEndArray();
+        w.WriteStartArray("partOf");
+        Reference(w, null, "Procedure", f.TreatmentId);
+        w.WriteEndArray();
+        w.WriteString("status", "final");
+        w.WriteStartArray("category");
+        Concept(w, null, Systems.RecordKind, Kinds.FollowUp, null, null);
+        w.WriteEndArray();
+        Concept(w, "code", Loinc, PainSeverityCode, PainSeverityDisplay, $"Pain {f.HoursAfter.ToString(CultureInfo.InvariantCulture)} hours after the treatment (0-10)");
+        Reference(w, "subject", "Patient", person);
+        w.WriteString("effectiveDateTime", InstantText(f.RecordedAtUtc, zone));
+        w.WriteNumber("valueInteger", f.Pain);
+        Note(w, f.Notes);
         EndEntry(w);
     }
 
@@ -296,8 +477,12 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void ExtensionCode(Utf8JsonWriter w, string url, string code)
+    private static void ExtensionCode(Utf8JsonWriter w, string url, string? code)
     {
+        if (string.IsNullOrEmpty(code))
+        {
+            return;
+        }
         w.WriteStartObject();
         w.WriteString("url", url);
         w.WriteString("valueCode", code);
@@ -312,11 +497,15 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void ExtensionInteger(Utf8JsonWriter w, string url, int value)
+    private static void ExtensionInteger(Utf8JsonWriter w, string url, int? value)
     {
+        if (value is not { } v)
+        {
+            return;
+        }
         w.WriteStartObject();
         w.WriteString("url", url);
-        w.WriteNumber("valueInteger", value);
+        w.WriteNumber("valueInteger", v);
         w.WriteEndObject();
     }
 }

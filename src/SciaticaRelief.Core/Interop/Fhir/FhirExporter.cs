@@ -52,7 +52,7 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
 
     /// <summary>
     /// The entries in export order: a <see cref="Resource"/>, or, when <paramref name="direct"/>, the row
-    /// itself for the shapes written straight to JSON (check-ins, red-flag answers, triage).
+    /// itself (or a small record of it) for the shapes written straight to JSON.
     /// </summary>
     private IEnumerable<object> Entries(ExportRows rows, bool direct)
     {
@@ -81,15 +81,16 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
         foreach (var t in rows.Treatments)
         {
             treatmentZones[t.Id] = t.TimeZoneId;
-            yield return ToProcedure(t, patient);
+            yield return direct ? t : (object)ToProcedure(t, patient);
             for (var i = 0; i < t.Doses.Count; i++)
             {
-                yield return ToMedicationStatement(t, i, patient);
+                yield return direct ? new DirectDose(t, i) : (object)ToMedicationStatement(t, i, patient);
             }
         }
         foreach (var f in rows.TreatmentFollowUps)
         {
-            yield return ToObservation(f, treatmentZones.GetValueOrDefault(f.TreatmentId), patient);
+            var zone = treatmentZones.GetValueOrDefault(f.TreatmentId);
+            yield return direct ? new DirectFollowUp(f, zone) : (object)ToObservation(f, zone, patient);
         }
         foreach (var instrumentId in rows.QuestionnaireResponses.Select(r => r.InstrumentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -115,7 +116,7 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
     /// <summary>
     /// Streams the Bundle (type collection) of a Person's rows to <paramref name="stream"/>, 64 entries at
     /// a time, so a long history is never held as one string. The envelope and the hot shapes
-    /// (check-in Observations, red-flag Observations, RiskAssessments) are written here with the
+    /// (check-ins, triage, treatments, doses, follow-ups: see FhirDirectWriter.cs) are written here with the
     /// <see cref="Utf8JsonWriter"/>; every other resource by Firely's converter with <see cref="Options"/>.
     /// </summary>
     public async Task WriteBundleAsync(Stream stream, ExportRows rows, Guid bundleId, DateTimeOffset timestamp, CancellationToken ct = default)
@@ -164,7 +165,7 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
         writer.WriteStartArray("entry");
     }
 
-    private static void WriteEntry(Utf8JsonWriter writer, object entry, Guid person)
+    private void WriteEntry(Utf8JsonWriter writer, object entry, Guid person)
     {
         if (entry is Resource resource)
         {
