@@ -39,6 +39,7 @@ public class FhirExportBenchmarks
         _exporter = new FhirExporter(KnowledgeRegistration.Load(content).Modalities, QuestionnaireLibrary.Load(content, new QuestionnaireOptions()));
         _rows = Rows(days: 730);
         Resources = _exporter.Resources(_rows).Count();
+        _firelyRest = [.. _exporter.Resources(_rows).Where(r => r is Hl7.Fhir.Model.Patient or Hl7.Fhir.Model.Questionnaire or Hl7.Fhir.Model.QuestionnaireResponse or Hl7.Fhir.Model.CarePlan)];
         Console.WriteLine($"// FHIR export: {RowCount(_rows)} rows -> {Resources} resources");
     }
 
@@ -62,11 +63,40 @@ public class FhirExportBenchmarks
 
     [Benchmark(Description = "FHIR R4 Bundle (FhirExporter.WriteBundleAsync)")]
     [ThroughputTarget(0.25)]
-    public Task FhirBundleAsync() => FhirExporter.WriteBundleAsync(Stream.Null, _exporter.Resources(_rows), Guid.Empty, At);
+    public Task FhirBundleAsync() => _exporter.WriteBundleAsync(Stream.Null, _rows, Guid.Empty, At);
 
     /// <summary>For information: the mapping to Firely's classes alone, without serializing.</summary>
     [Benchmark(Description = "FHIR mapping only (no serialization)")]
     public int MapOnly() => _exporter.Resources(_rows).Count();
+
+    /// <summary>For `ratio fhir`: Firely's converter alone on the resources the export still gives it (Patient, Questionnaire, responses, CarePlan), built once.</summary>
+    public void FirelyRestOnly()
+    {
+        using var writer = new Utf8JsonWriter(Stream.Null);
+        writer.WriteStartArray();
+        foreach (var r in _firelyRest)
+        {
+            JsonSerializer.Serialize(writer, r, r.GetType(), FhirExporter.Options);
+        }
+        writer.WriteEndArray();
+    }
+
+    /// <summary>For `ratio fhir`: the export's instant formatting alone, two a row.</summary>
+    public int InstantsOnly()
+    {
+        var n = 0;
+        foreach (var c in _rows.CheckIns)
+        {
+            n += ReliefFhir.InstantText(c.OccurredAtUtc, c.TimeZoneId).Length + ReliefFhir.InstantText(c.CreatedAtUtc).Length;
+        }
+        foreach (var a in _rows.TriageAssessments)
+        {
+            n += ReliefFhir.InstantText(a.AssessedAtUtc, "Europe/London").Length * 2;
+        }
+        return n;
+    }
+
+    private List<Hl7.Fhir.Model.Resource> _firelyRest = [];
 
     private static void Table<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> rows)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SciaticaRelief.Benchmarks;
 
 /// <summary>
-/// `ratio write|dashboard`: the same cases as the BenchmarkDotNet classes, in one process, run in
+/// `ratio write|dashboard|fhir`: the same cases as the BenchmarkDotNet classes, in one process, run in
 /// alternating rounds (baseline, app, ..., then the reverse order) so a noisy neighbour slows both
 /// sides of a round alike. Prints each side's median operations a second and the median of the
 /// per-round throughput ratios. A cross-check for BenchmarkDotNet on a shared machine, where each
@@ -12,7 +12,7 @@ namespace SciaticaRelief.Benchmarks;
 /// </summary>
 public static class RatioCommand
 {
-    private const string Usage = "usage: ratio write|dashboard [--rounds 11] [--round-ms 500] [--only NAME] [--prototypes]";
+    private const string Usage = "usage: ratio write|dashboard|fhir [--rounds 11] [--round-ms 500] [--only NAME] [--prototypes]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -88,6 +88,19 @@ public static class RatioCommand
                     ]);
                     cleanup = async () => { await dashboard.DisablePrototypesAsync(); await dashboard.CleanupAsync(); };
                 }
+                break;
+            case "fhir":
+                var fhir = new FhirExportBenchmarks();
+                fhir.Setup();
+                cases =
+                [
+                    new("flat-json", fhir.FlatJsonAsync, null),
+                    new("fhir-bundle", fhir.FhirBundleAsync, 0.25),
+                    new("fhir-map-only", () => { fhir.MapOnly(); return Task.CompletedTask; }, null),
+                    new("x-firely-rest-only", () => { fhir.FirelyRestOnly(); return Task.CompletedTask; }, null),
+                    new("x-instants-only", () => { fhir.InstantsOnly(); return Task.CompletedTask; }, null),
+                ];
+                cleanup = () => Task.CompletedTask;
                 break;
             default:
                 await Console.Error.WriteLineAsync(Usage);

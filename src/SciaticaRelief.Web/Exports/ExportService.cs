@@ -47,7 +47,7 @@ public sealed class ExportService(ReliefDbContext db, PersonContext person, Fhir
     public async Task WriteFhirAsync(Stream stream, CancellationToken ct)
     {
         var rows = await RowsAsync(ct);
-        await FhirExporter.WriteBundleAsync(stream, exporter.Resources(rows), Guid.CreateVersion7(), clock.GetUtcNow(), ct);
+        await exporter.WriteBundleAsync(stream, rows, Guid.CreateVersion7(), clock.GetUtcNow(), ct);
     }
 
     /// <summary>Streams the zip: one CSV and one JSON file per table the Person owns.</summary>

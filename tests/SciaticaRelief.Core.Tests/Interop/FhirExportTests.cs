@@ -108,9 +108,30 @@ public sealed class FhirExportTests
         var id = Guid.NewGuid();
         var rows = ExportSamples.Rows();
         using var stream = new MemoryStream();
-        await FhirExporter.WriteBundleAsync(stream, exporter.Resources(rows), id, At);
+        await exporter.WriteBundleAsync(stream, rows, id, At);
 
         Assert.Equal(exporter.ToBundleBytes(rows, id, At), stream.ToArray());
+    }
+
+    [Fact]
+    public void Export_EveryResource_ReadsBackWithFirelyExactlyAsTheReferenceMapping()
+    {
+        // The hot shapes are written straight to JSON; Firely must read back, resource by resource, exactly
+        // what the reference mapping builds (sample rows: a full and a bare check-in, a triage with a check-in,
+        // answers and fired rules, one with none of them, and every other kind of row).
+        var exporter = ExportSamples.Exporter();
+        var rows = ExportSamples.Rows();
+        var expected = exporter.Resources(rows).ToList();
+        var bundle = System.Text.Json.JsonSerializer.Deserialize<Bundle>(exporter.ToBundleBytes(rows, Guid.NewGuid(), At), FhirExporter.Options)!;
+
+        Assert.Equal(expected.Count, bundle.Entry.Count);
+        Assert.Contains(expected, r => r is RiskAssessment);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var entry = bundle.Entry[i];
+            Assert.Equal($"{ReliefFhir.Base}/{expected[i].TypeName}/{expected[i].Id}", entry.FullUrl);
+            Assert.True(entry.Resource.IsExactly(expected[i]), $"{expected[i].TypeName}/{expected[i].Id} differs");
+        }
     }
 
     [Fact]

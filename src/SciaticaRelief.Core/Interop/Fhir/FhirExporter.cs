@@ -36,15 +36,25 @@ public sealed record ExportRows(
 /// Every field a row has travels in a FHIR slot or in one of our extensions, so
 /// <see cref="FhirImportReader"/> gives the rows back exactly. Firely's classes stay in here.
 /// </summary>
-public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog instruments)
+public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentCatalog instruments)
 {
     /// <summary>The serializer's options, built once: building them inspects the whole FHIR model.</summary>
     public static JsonSerializerOptions Options { get; } = new JsonSerializerOptions().ForFhir();
 
     public const string ContentType = "application/fhir+json";
 
-    /// <summary>The resources, lazily, parents before children: Patient, check-ins, triage, treatments, ...</summary>
-    public IEnumerable<Resource> Resources(ExportRows rows)
+    /// <summary>
+    /// The resources as Firely's classes, lazily, parents before children: Patient, check-ins, triage,
+    /// treatments, ... The reference mapping: the export writes the same resources (the hot shapes
+    /// directly, see <see cref="WriteDirect"/>), and a test checks the two agree resource by resource.
+    /// </summary>
+    public IEnumerable<Resource> Resources(ExportRows rows) => Entries(rows, direct: false).Cast<Resource>();
+
+    /// <summary>
+    /// The entries in export order: a <see cref="Resource"/>, or, when <paramref name="direct"/>, the row
+    /// itself (or a small record of it) for the shapes written straight to JSON.
+    /// </summary>
+    private IEnumerable<object> Entries(ExportRows rows, bool direct)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var patient = rows.PersonId;
@@ -52,16 +62,16 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         var zones = rows.CheckIns.ToDictionary(c => c.Id, c => c.TimeZoneId);
         foreach (var c in rows.CheckIns)
         {
-            yield return ToObservation(c, patient);
+            yield return direct ? c : (object)ToObservation(c, patient);
         }
         foreach (var a in rows.TriageAssessments)
         {
             var zone = a.CheckInId is { } c && zones.TryGetValue(c, out var z) ? z : rows.Profile?.TimeZoneId;
             if (a.Answers.Count > 0)
             {
-                yield return ToRedFlagObservation(a, zone, patient);
+                yield return direct ? new DirectRedFlags(a, zone) : (object)ToRedFlagObservation(a, zone, patient);
             }
-            yield return ToRiskAssessment(a, zone, patient);
+            yield return direct ? new DirectTriage(a, zone) : (object)ToRiskAssessment(a, zone, patient);
         }
         foreach (var e in rows.EarSeedApplications)
         {
@@ -71,15 +81,16 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         foreach (var t in rows.Treatments)
         {
             treatmentZones[t.Id] = t.TimeZoneId;
-            yield return ToProcedure(t, patient);
+            yield return direct ? t : (object)ToProcedure(t, patient);
             for (var i = 0; i < t.Doses.Count; i++)
             {
-                yield return ToMedicationStatement(t, i, patient);
+                yield return direct ? new DirectDose(t, i) : (object)ToMedicationStatement(t, i, patient);
             }
         }
         foreach (var f in rows.TreatmentFollowUps)
         {
-            yield return ToObservation(f, treatmentZones.GetValueOrDefault(f.TreatmentId), patient);
+            var zone = treatmentZones.GetValueOrDefault(f.TreatmentId);
+            yield return direct ? new DirectFollowUp(f, zone) : (object)ToObservation(f, zone, patient);
         }
         foreach (var instrumentId in rows.QuestionnaireResponses.Select(r => r.InstrumentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -103,60 +114,36 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
     }
 
     /// <summary>
-    /// Streams a Bundle (type collection) of the resources to <paramref name="stream"/>, 64 entries at a
-    /// time, so a long history is never held as one string. The envelope is written here (with the
-    /// export tag the reader recognises); each resource by Firely's converter with <see cref="Options"/>.
+    /// Streams the Bundle (type collection) of a Person's rows to <paramref name="stream"/>, 64 entries at
+    /// a time, so a long history is never held as one string. The envelope and the hot shapes
+    /// (check-ins, triage, treatments, doses, follow-ups: see FhirDirectWriter.cs) are written here with the
+    /// <see cref="Utf8JsonWriter"/>; every other resource by Firely's converter with <see cref="Options"/>.
     /// </summary>
-    public static async Task WriteBundleAsync(Stream stream, IEnumerable<Resource> resources, Guid bundleId, DateTimeOffset timestamp, CancellationToken ct = default)
+    public async Task WriteBundleAsync(Stream stream, ExportRows rows, Guid bundleId, DateTimeOffset timestamp, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        // The synchronous writer fills a buffer; the buffer goes out asynchronously every 64 resources.
+        ArgumentNullException.ThrowIfNull(rows);
+        // The synchronous writer fills a buffer; the buffer goes out asynchronously every 64 entries.
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
         await using var writer = new Utf8JsonWriter(buffer);
+        WriteStart(writer, bundleId, timestamp);
         var count = 0;
-        foreach (var chunk in Chunks(resources, 64))
+        foreach (var entry in Entries(rows, direct: true))
         {
-            ct.ThrowIfCancellationRequested();
-            if (count == 0)
+            WriteEntry(writer, entry, rows.PersonId);
+            if (++count % 64 == 0)
             {
-                WriteStart(writer, bundleId, timestamp);
+                ct.ThrowIfCancellationRequested();
+                await writer.FlushAsync(ct);
+                await stream.WriteAsync(buffer.WrittenMemory, ct);
+                buffer.ResetWrittenCount();
             }
-            foreach (var resource in chunk)
-            {
-                WriteEntry(writer, resource);
-                count++;
-            }
-            await writer.FlushAsync(ct);
-            await stream.WriteAsync(buffer.WrittenMemory, ct);
-            buffer.ResetWrittenCount();
-        }
-        if (count == 0)
-        {
-            WriteStart(writer, bundleId, timestamp);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(ct);
         await stream.WriteAsync(buffer.WrittenMemory, ct);
         await stream.FlushAsync(ct);
-    }
-
-    private static IEnumerable<List<Resource>> Chunks(IEnumerable<Resource> resources, int size)
-    {
-        var chunk = new List<Resource>(size);
-        foreach (var r in resources)
-        {
-            chunk.Add(r);
-            if (chunk.Count == size)
-            {
-                yield return chunk;
-                chunk = new List<Resource>(size);
-            }
-        }
-        if (chunk.Count > 0)
-        {
-            yield return chunk;
-        }
     }
 
     private static void WriteStart(Utf8JsonWriter writer, Guid bundleId, DateTimeOffset timestamp)
@@ -178,25 +165,33 @@ public sealed class FhirExporter(ModalityCatalog modalities, InstrumentCatalog i
         writer.WriteStartArray("entry");
     }
 
-    private static void WriteEntry(Utf8JsonWriter writer, Resource resource)
+    private void WriteEntry(Utf8JsonWriter writer, object entry, Guid person)
     {
-        writer.WriteStartObject();
-        writer.WriteString("fullUrl", $"{ReliefFhir.Base}/{resource.TypeName}/{resource.Id}");
-        writer.WritePropertyName("resource");
-        JsonSerializer.Serialize(writer, resource, resource.GetType(), Options);
-        writer.WriteEndObject();
+        if (entry is Resource resource)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("fullUrl", $"{ReliefFhir.Base}/{resource.TypeName}/{resource.Id}");
+            writer.WritePropertyName("resource");
+            JsonSerializer.Serialize(writer, resource, resource.GetType(), Options);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            WriteDirect(writer, entry, person);
+        }
     }
 
     /// <summary>The whole Bundle as UTF-8 bytes (tests, the CLI, the benchmark).</summary>
     public byte[] ToBundleBytes(ExportRows rows, Guid bundleId, DateTimeOffset timestamp)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             WriteStart(writer, bundleId, timestamp);
-            foreach (var r in Resources(rows))
+            foreach (var entry in Entries(rows, direct: true))
             {
-                WriteEntry(writer, r);
+                WriteEntry(writer, entry, rows.PersonId);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();

@@ -149,13 +149,16 @@ public static class ReliefFhir
     /// An instant as a FHIR dateTime at the local offset of its zone (readable where it happened), to
     /// the tick, so the reader gives back exactly the stored UTC value.
     /// </summary>
-    public static FhirDateTime Instant(DateTime utc, string? zoneId = null)
+    public static FhirDateTime Instant(DateTime utc, string? zoneId = null) => new(InstantText(utc, zoneId));
+
+    /// <summary>The text of <see cref="Instant"/>.</summary>
+    public static string InstantText(DateTime utc, string? zoneId = null)
     {
         var zone = LocalTime.TryFindZone(zoneId, out var z) ? z : TimeZoneInfo.Utc;
         var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         var local = at.ToOffset(zone.GetUtcOffset(at));
         var text = local.ToString(InstantFormat, CultureInfo.InvariantCulture);
-        return new FhirDateTime(local.Offset == TimeSpan.Zero ? text.Replace("+00:00", "Z", StringComparison.Ordinal) : text);
+        return local.Offset == TimeSpan.Zero ? text.Replace("+00:00", "Z", StringComparison.Ordinal) : text;
     }
 
     /// <summary>The UTC instant of a FHIR dateTime that has a time and an offset; null otherwise.</summary>
