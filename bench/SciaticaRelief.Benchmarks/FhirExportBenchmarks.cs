@@ -39,14 +39,33 @@ public class FhirExportBenchmarks
         _exporter = new FhirExporter(KnowledgeRegistration.Load(content).Modalities, QuestionnaireLibrary.Load(content, new QuestionnaireOptions()));
         _rows = Rows(days: 730);
         Resources = _exporter.Resources(_rows).Count();
-        _firelyRest = [.. _exporter.Resources(_rows).Where(r => r is Hl7.Fhir.Model.Patient or Hl7.Fhir.Model.Questionnaire or Hl7.Fhir.Model.QuestionnaireResponse or Hl7.Fhir.Model.CarePlan)];
-        Console.WriteLine($"// FHIR export: {RowCount(_rows)} rows -> {Resources} resources");
+        _firelyRest = [.. _exporter.Resources(_rows).Where(r => r is Hl7.Fhir.Model.Patient or Hl7.Fhir.Model.Questionnaire or Hl7.Fhir.Model.QuestionnaireResponse)];
+        var flat = new MemoryStream();
+        FlatJsonAsync(flat).GetAwaiter().GetResult();
+        var bundle = _exporter.ToBundleBytes(_rows, Guid.Empty, At).Length;
+        // Where the bytes are, by resource type (+cN: with N components): the writer's cost follows them.
+        using var doc = JsonDocument.Parse(_exporter.ToBundleBytes(_rows, Guid.Empty, At));
+        var sizes = new Dictionary<string, (int n, long bytes)>();
+        foreach (var e in doc.RootElement.GetProperty("entry").EnumerateArray())
+        {
+            var r = e.GetProperty("resource");
+            var key = r.GetProperty("resourceType").GetString() + (r.TryGetProperty("component", out var comp) ? "+c" + comp.GetArrayLength() : "");
+            var (n, b) = sizes.GetValueOrDefault(key);
+            sizes[key] = (n + 1, b + e.GetRawText().Length);
+        }
+        foreach (var (k, (n, b)) in sizes)
+        {
+            Console.WriteLine($"//   {k}: {n} entries, {b:N0} bytes");
+        }
+        Console.WriteLine($"// FHIR export: {RowCount(_rows)} rows -> {Resources} resources; bytes: flat {flat.Length:N0}, bundle {bundle:N0} ({(double)bundle / flat.Length:F1}x)");
     }
 
     [Benchmark(Baseline = true, Description = "System.Text.Json, rows as flat records")]
-    public async Task FlatJsonAsync()
+    public Task FlatJsonAsync() => FlatJsonAsync(Stream.Null);
+
+    private async Task FlatJsonAsync(Stream stream)
     {
-        await using var writer = new Utf8JsonWriter(Stream.Null);
+        await using var writer = new Utf8JsonWriter(stream);
         writer.WriteStartObject();
         Table(writer, "checkIns", _rows.CheckIns);
         Table(writer, "triageAssessments", _rows.TriageAssessments);
@@ -69,7 +88,7 @@ public class FhirExportBenchmarks
     [Benchmark(Description = "FHIR mapping only (no serialization)")]
     public int MapOnly() => _exporter.Resources(_rows).Count();
 
-    /// <summary>For `ratio fhir`: Firely's converter alone on the resources the export still gives it (Patient, Questionnaire, responses, CarePlan), built once.</summary>
+    /// <summary>For `ratio fhir`: Firely's converter alone on the resources the export still gives it (Patient, Questionnaire, responses), built once.</summary>
     public void FirelyRestOnly()
     {
         using var writer = new Utf8JsonWriter(Stream.Null);

@@ -94,11 +94,16 @@ internal static class ExportSamples
             PersonId = Person, Id = G(71), Kind = PlanItemKind.DailyCheckIn, StartDate = new DateOnly(2026, 3, 1), TimeOfDay = new TimeOnly(20, 30), DurationMinutes = 5,
             RecurrenceKind = RecurrenceKind.Daily, ZoneId = "Europe/London", CreatedAtUtc = Utc(3, 1, 9), UpdatedAtUtc = Utc(3, 1, 9),
         };
+        var once = new SavedPlanItem
+        {
+            PersonId = Person, Id = G(72), Kind = PlanItemKind.HomeRoutine, StartDate = new DateOnly(2026, 3, 5), TimeOfDay = new TimeOnly(7, 15, 30), DurationMinutes = 10,
+            RecurrenceKind = RecurrenceKind.None, ZoneId = "America/New_York", CreatedAtUtc = Utc(3, 1, 9), UpdatedAtUtc = Utc(3, 1, 9),
+        };
         var completion = new PlanCompletion { PersonId = Person, Id = G(80), PlanItemId = item.Id, OccurrenceDate = new DateOnly(2026, 3, 2), CompletedAtUtc = Utc(3, 2, 19), TreatmentId = massage.Id };
         var completion2 = new PlanCompletion { PersonId = Person, Id = G(81), PlanItemId = daily.Id, OccurrenceDate = new DateOnly(2026, 3, 1), CompletedAtUtc = Utc(3, 1, 21) };
         var grant = new Grant { PersonId = Person, Id = G(90), TherapistId = G(99), Scopes = GrantScope.Journal | GrantScope.Plan, CreatedAtUtc = Utc(2, 1, 9), RevokedAtUtc = Utc(4, 1, 9) };
         return new ExportRows(Person,
             new Profile { PersonId = Person, RegionCode = "GB", TimeZoneId = "Europe/London", BirthYear = 1980, Conditions = HealthCondition.Pregnancy },
-            [checkIn, bare], [triage, onboarding], [seeds], [massage, medicine, acupressure, press], [followUp], [response], [item, daily], [completion, completion2], [grant]);
+            [checkIn, bare], [triage, onboarding], [seeds], [massage, medicine, acupressure, press], [followUp], [response], [item, daily, once], [completion, completion2], [grant]);
     }
 }

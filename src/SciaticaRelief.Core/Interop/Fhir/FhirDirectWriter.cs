@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Globalization;
+using System.Text;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
@@ -19,9 +20,10 @@ namespace SciaticaRelief.Core.Interop.Fhir;
 /// </summary>
 public sealed partial class FhirExporter
 {
-    private sealed record DirectRedFlags(TriageAssessment Assessment, string? Zone);
+    private sealed record DirectRedFlags(TriageAssessment Assessment, string? Zone, Guid Id);
 
-    private sealed record DirectTriage(TriageAssessment Assessment, string? Zone);
+    /// <summary>A triage, with the id of its red-flag answers' Observation when it has answers (derived by a hash: once).</summary>
+    private sealed record DirectTriage(TriageAssessment Assessment, string? Zone, Guid? RedFlagsId);
 
     private sealed record DirectDose(Treatment Treatment, int Index);
 
@@ -102,6 +104,42 @@ public sealed partial class FhirExporter
 
     private const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
 
+    // Fragments that depend only on their key, written once (JsonFragments): most of an export's bytes.
+    private static readonly JsonFragments<long> AnswerSets = new(WriteAnswerSet);
+    private static readonly JsonFragments<BodyArea> AreaCodings = new(WriteAreaCoding);
+    private static readonly JsonFragments<(string Code, string Text)> ComponentCodes = new(
+        static (w, k) => Concept(w, null, Systems.CheckInComponent, k.Code, k.Text, null));
+    private static readonly JsonFragments<PainQuality> QualityComponents = new(
+        static (w, q) => ConceptComponent(w, "quality", "Pain quality", Systems.PainQuality, q.ToString(), FlagLists.Label(q)));
+    private static readonly JsonFragments<Trigger> TriggerComponents = new(
+        static (w, t) => ConceptComponent(w, "trigger", "Made worse by", Systems.Trigger, t.ToString(), FlagLists.Label(t)));
+
+    /// <summary>A check-in's body site: the codings of its marked areas and their text, keyed by the body-map bits.</summary>
+    private static readonly JsonFragments<int> BodySites = new(static (w, bits) =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray(NCoding);
+        foreach (var area in BodyMap.FromBits(bits))
+        {
+            WriteAreaCoding(w, area);
+        }
+        w.WriteEndArray();
+        w.WriteString(NText, AreaText(bits));
+        w.WriteEndObject();
+    });
+
+    /// <summary>Every check-in's category and code (the key is unused).</summary>
+    private static readonly JsonFragments<int> CheckInCategory = new(static (w, _) =>
+    {
+        w.WriteStartArray();
+        Concept(w, null, ObservationCategory, "survey", "Survey", null);
+        Concept(w, null, Systems.RecordKind, Kinds.CheckIn, null, null);
+        w.WriteEndArray();
+    });
+
+    private static readonly JsonFragments<int> CheckInCode = new(
+        static (w, _) => Concept(w, null, Loinc, PainSeverityCode, PainSeverityDisplay, "Pain now (0-10)"));
+
     private void WriteDirect(Utf8JsonWriter w, object entry, Guid person)
     {
         switch (entry)
@@ -110,10 +148,10 @@ public sealed partial class FhirExporter
                 WriteCheckIn(w, c, person);
                 break;
             case DirectRedFlags r:
-                WriteRedFlags(w, r.Assessment, r.Zone, person);
+                WriteRedFlags(w, r.Assessment, r.Zone, r.Id, person);
                 break;
             case DirectTriage t:
-                WriteRiskAssessment(w, t.Assessment, t.Zone, person);
+                WriteRiskAssessment(w, t.Assessment, t.Zone, t.RedFlagsId, person);
                 break;
             case Treatment t:
                 WriteProcedure(w, t, person);
@@ -124,20 +162,47 @@ public sealed partial class FhirExporter
             case DirectFollowUp f:
                 WriteFollowUp(w, f.FollowUp, f.Zone, person);
                 break;
+            case DirectCarePlan p:
+                WriteCarePlan(w, p.Rows, person);
+                break;
             default:
                 throw new ArgumentException("Not an export entry: " + entry.GetType().Name, nameof(entry));
         }
     }
 
-    /// <summary>{"fullUrl": ..., "resource": {"resourceType": ..., "id": ...: the caller writes the rest and <see cref="EndEntry"/>.</summary>
-    private static void StartEntry(Utf8JsonWriter w, string type, Guid id)
+    /// <summary>A resource type's name and the prefixes of its full URL and of a reference to it, as UTF-8.</summary>
+    private sealed class DirectType(string name)
     {
-        var text = Id(id);
+        public JsonEncodedText Name { get; } = JsonEncodedText.Encode(name);
+
+        public byte[] FullUrlPrefix { get; } = Encoding.UTF8.GetBytes($"{ReliefFhir.Base}/{name}/");
+
+        public byte[] ReferencePrefix { get; } = Encoding.UTF8.GetBytes(name + "/");
+    }
+
+    private static readonly DirectType TObservation = new("Observation");
+    private static readonly DirectType TPatient = new("Patient");
+    private static readonly DirectType TProcedure = new("Procedure");
+    private static readonly DirectType TRiskAssessment = new("RiskAssessment");
+    private static readonly DirectType TMedicationStatement = new("MedicationStatement");
+
+    /// <summary>{"fullUrl": ..., "resource": {"resourceType": ..., "id": ...: the caller writes the rest and <see cref="EndEntry"/>.</summary>
+    private static void StartEntry(Utf8JsonWriter w, DirectType type, Guid id)
+    {
         w.WriteStartObject();
-        w.WriteString(NFullUrl, $"{ReliefFhir.Base}/{type}/{text}");
+        WriteIdText(w, NFullUrl, type.FullUrlPrefix, id);
         w.WriteStartObject(NResource);
-        w.WriteString(NResourceType, type);
-        w.WriteString(NId, text);
+        w.WriteString(NResourceType, type.Name);
+        WriteIdText(w, NId, [], id);
+    }
+
+    /// <summary>A prefix and an id as one string value, formatted into a stack buffer rather than a new string.</summary>
+    private static void WriteIdText(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<byte> prefix, Guid id)
+    {
+        Span<byte> text = stackalloc byte[prefix.Length + 36];
+        prefix.CopyTo(text);
+        id.TryFormat(text[prefix.Length..], out _, "D");
+        w.WriteString(name, text);
     }
 
     private static void EndEntry(Utf8JsonWriter w)
@@ -148,35 +213,24 @@ public sealed partial class FhirExporter
 
     private static void WriteCheckIn(Utf8JsonWriter w, CheckIn c, Guid person)
     {
-        StartEntry(w, "Observation", c.Id);
+        StartEntry(w, TObservation, c.Id);
         w.WriteStartArray(NExtension);
         ExtensionCode(w, UTimeZone, c.TimeZoneId);
         ExtensionCode(w, URadiation, c.Radiation.ToString());
-        ExtensionDateTime(w, UCreatedAt, InstantText(c.CreatedAtUtc));
-        ExtensionDateTime(w, UUpdatedAt, InstantText(c.UpdatedAtUtc));
+        ExtensionDateTime(w, UCreatedAt, c.CreatedAtUtc);
+        ExtensionDateTime(w, UUpdatedAt, c.UpdatedAtUtc);
         ExtensionInteger(w, URecordVersion, c.Version);
         w.WriteEndArray();
         w.WriteString(NStatus, "final");
-        w.WriteStartArray(NCategory);
-        Concept(w, null, ObservationCategory, "survey", "Survey", null);
-        Concept(w, null, Systems.RecordKind, Kinds.CheckIn, null, null);
-        w.WriteEndArray();
-        Concept(w, NCode, Loinc, PainSeverityCode, PainSeverityDisplay, "Pain now (0-10)");
-        Reference(w, NSubject, "Patient", person);
-        w.WriteString(NEffectiveDateTime, InstantText(c.OccurredAtUtc, c.TimeZoneId));
+        CheckInCategory.Write(w, NCategory, 0);
+        CheckInCode.Write(w, NCode, 0);
+        Reference(w, NSubject, TPatient, person);
+        WriteInstant(w, NEffectiveDateTime, c.OccurredAtUtc, c.TimeZoneId);
         w.WriteNumber(NValueInteger, c.PainNow);
         Note(w, c.Notes);
         if (c.BodyAreas != 0)
         {
-            w.WriteStartObject(NBodySite);
-            w.WriteStartArray(NCoding);
-            foreach (var area in BodyMap.FromBits(c.BodyAreas))
-            {
-                AreaCoding(w, area);
-            }
-            w.WriteEndArray();
-            w.WriteString(NText, AreaText(c.BodyAreas));
-            w.WriteEndObject();
+            BodySites.Write(w, NBodySite, c.BodyAreas);
         }
         var components = c.PainWorst is not null || c.PainAverage is not null || c.SleepHours is not null || c.Stress is not null || c.Qualities != 0 || c.Triggers != 0;
         if (components)
@@ -193,7 +247,7 @@ public sealed partial class FhirExporter
             if (c.SleepHours is { } sleep)
             {
                 w.WriteStartObject();
-                Concept(w, NCode, Systems.CheckInComponent, "sleep-hours", "Hours slept", null);
+                ComponentCodes.Write(w, NCode, ("sleep-hours", "Hours slept"));
                 w.WriteStartObject(NValueQuantity);
                 w.WriteNumber(NValue, (decimal)sleep);
                 w.WriteString(NUnit, "hours");
@@ -208,11 +262,11 @@ public sealed partial class FhirExporter
             }
             foreach (var q in FlagLists.Split(c.Qualities))
             {
-                ConceptComponent(w, "quality", "Pain quality", Systems.PainQuality, q.ToString(), FlagLists.Label(q));
+                QualityComponents.Write(w, q);
             }
             foreach (var t in FlagLists.Split(c.Triggers))
             {
-                ConceptComponent(w, "trigger", "Made worse by", Systems.Trigger, t.ToString(), FlagLists.Label(t));
+                TriggerComponents.Write(w, t);
             }
             w.WriteEndArray();
         }
@@ -220,7 +274,9 @@ public sealed partial class FhirExporter
     }
 
     /// <summary>A body-map area as a SNOMED coding with its laterality (<see cref="AreaCodings"/>).</summary>
-    private static void AreaCoding(Utf8JsonWriter w, BodyArea area)
+    private static void AreaCoding(Utf8JsonWriter w, BodyArea area) => AreaCodings.Write(w, area);
+
+    private static void WriteAreaCoding(Utf8JsonWriter w, BodyArea area)
     {
         var (code, display) = RegionCodes[area.Region];
         var (sideCode, sideDisplay) = SideCodes[area.Side];
@@ -252,7 +308,7 @@ public sealed partial class FhirExporter
     private void WriteProcedure(Utf8JsonWriter w, Treatment t, Guid person)
     {
         var modality = modalities.Find(t.ModalityId);
-        StartEntry(w, "Procedure", t.Id);
+        StartEntry(w, TProcedure, t.Id);
         w.WriteStartArray(NExtension);
         ExtensionCode(w, UTimeZone, t.TimeZoneId);
         ExtensionInteger(w, UPainBefore, t.PainBefore);
@@ -291,30 +347,30 @@ public sealed partial class FhirExporter
             w.WriteString(NUrl, UPointPressed);
             w.WriteEndObject();
         }
-        ExtensionDateTime(w, UCreatedAt, InstantText(t.CreatedAtUtc));
-        ExtensionDateTime(w, UUpdatedAt, InstantText(t.UpdatedAtUtc));
+        ExtensionDateTime(w, UCreatedAt, t.CreatedAtUtc);
+        ExtensionDateTime(w, UUpdatedAt, t.UpdatedAtUtc);
         ExtensionInteger(w, URecordVersion, t.Version);
         w.WriteEndArray();
         if (t.EarSeedApplicationId is { } seeds)
         {
             w.WriteStartArray(NPartOf);
-            Reference(w, null, "Procedure", seeds);
+            Reference(w, null, TProcedure, seeds);
             w.WriteEndArray();
         }
         w.WriteString(NStatus, "completed");
         Concept(w, NCategory, Systems.TreatmentKind, t.Kind.ToString(), TreatmentKinds.Label(t.Kind), null);
         Concept(w, NCode, Systems.Modality, t.ModalityId, modality?.Name, modality?.Name ?? t.ModalityId);
-        Reference(w, NSubject, "Patient", person);
+        Reference(w, NSubject, TPatient, person);
         if (t.DurationMinutes is { } minutes)
         {
             w.WriteStartObject(NPerformedPeriod);
-            w.WriteString(NStart, InstantText(t.StartedAtUtc, t.TimeZoneId));
-            w.WriteString(NEnd, InstantText(t.StartedAtUtc.AddMinutes(minutes), t.TimeZoneId));
+            WriteInstant(w, NStart, t.StartedAtUtc, t.TimeZoneId);
+            WriteInstant(w, NEnd, t.StartedAtUtc.AddMinutes(minutes), t.TimeZoneId);
             w.WriteEndObject();
         }
         else
         {
-            w.WriteString(NPerformedDateTime, InstantText(t.StartedAtUtc, t.TimeZoneId));
+            WriteInstant(w, NPerformedDateTime, t.StartedAtUtc, t.TimeZoneId);
         }
         if (!string.IsNullOrEmpty(t.Therapist))
         {
@@ -346,7 +402,7 @@ public sealed partial class FhirExporter
     private static void WriteMedicationStatement(Utf8JsonWriter w, Treatment t, int index, Guid person)
     {
         var dose = t.Doses[index];
-        StartEntry(w, "MedicationStatement", DerivedId(t.Id, "dose/" + index.ToString(CultureInfo.InvariantCulture)));
+        StartEntry(w, TMedicationStatement, DerivedId(t.Id, "dose/" + index.ToString(CultureInfo.InvariantCulture)));
         w.WriteStartArray(NExtension);
         ExtensionInteger(w, UDoseIndex, index);
         if (!string.IsNullOrEmpty(dose.Product))
@@ -358,12 +414,12 @@ public sealed partial class FhirExporter
         }
         w.WriteEndArray();
         w.WriteStartArray(NPartOf);
-        Reference(w, null, "Procedure", t.Id);
+        Reference(w, null, TProcedure, t.Id);
         w.WriteEndArray();
         w.WriteString(NStatus, "completed");
         Concept(w, NMedicationCodeableConcept, Systems.Ingredient, dose.Ingredient, null, dose.Product ?? dose.Ingredient);
-        Reference(w, NSubject, "Patient", person);
-        w.WriteString(NEffectiveDateTime, InstantText(t.StartedAtUtc, t.TimeZoneId));
+        Reference(w, NSubject, TPatient, person);
+        WriteInstant(w, NEffectiveDateTime, t.StartedAtUtc, t.TimeZoneId);
         w.WriteStartArray(NDosage);
         w.WriteStartObject();
         w.WriteStartArray(NDoseAndRate);
@@ -383,20 +439,20 @@ public sealed partial class FhirExporter
 
     private static void WriteFollowUp(Utf8JsonWriter w, TreatmentFollowUp f, string? zone, Guid person)
     {
-        StartEntry(w, "Observation", f.Id);
+        StartEntry(w, TObservation, f.Id);
         w.WriteStartArray(NExtension);
         ExtensionInteger(w, UHoursAfter, f.HoursAfter);
         w.WriteEndArray();
         w.WriteStartArray(NPartOf);
-        Reference(w, null, "Procedure", f.TreatmentId);
+        Reference(w, null, TProcedure, f.TreatmentId);
         w.WriteEndArray();
         w.WriteString(NStatus, "final");
         w.WriteStartArray(NCategory);
         Concept(w, null, Systems.RecordKind, Kinds.FollowUp, null, null);
         w.WriteEndArray();
         Concept(w, NCode, Loinc, PainSeverityCode, PainSeverityDisplay, $"Pain {f.HoursAfter.ToString(CultureInfo.InvariantCulture)} hours after the treatment (0-10)");
-        Reference(w, NSubject, "Patient", person);
-        w.WriteString(NEffectiveDateTime, InstantText(f.RecordedAtUtc, zone));
+        Reference(w, NSubject, TPatient, person);
+        WriteInstant(w, NEffectiveDateTime, f.RecordedAtUtc, zone);
         w.WriteNumber(NValueInteger, f.Pain);
         Note(w, f.Notes);
         EndEntry(w);
@@ -405,7 +461,7 @@ public sealed partial class FhirExporter
     private static void IntegerComponent(Utf8JsonWriter w, string code, string text, int value)
     {
         w.WriteStartObject();
-        Concept(w, NCode, Systems.CheckInComponent, code, text, null);
+        ComponentCodes.Write(w, NCode, (code, text));
         w.WriteNumber(NValueInteger, value);
         w.WriteEndObject();
     }
@@ -418,83 +474,170 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void WriteRedFlags(Utf8JsonWriter w, TriageAssessment a, string? zone, Guid person)
+    private static void WriteRedFlagComponent(Utf8JsonWriter w, (string Question, Answer Answer) key)
     {
-        StartEntry(w, "Observation", RedFlagsId(a.Id));
-        w.WriteString(NStatus, "final");
-        w.WriteStartArray(NCategory);
-        Concept(w, null, Systems.RecordKind, Kinds.RedFlagAnswer, null, null);
-        w.WriteEndArray();
-        Concept(w, NCode, Systems.RecordKind, Kinds.RedFlagAnswer, "Red-flag answers", "Red-flag answers");
-        Reference(w, NSubject, "Patient", person);
-        w.WriteString(NEffectiveDateTime, InstantText(a.AssessedAtUtc, zone));
-        w.WriteStartArray(NComponent);
-        foreach (var (questionId, answer) in a.Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var question = RedFlagQuestions.TryParse(key.Question, out var q) ? RedFlagQuestions.Get(q).Text : null;
+        var (code, display) = AnswerCodes[key.Answer];
+        w.WriteStartObject();
+        Concept(w, NCode, Systems.RedFlagQuestion, key.Question, question, question);
+        Concept(w, NValueCodeableConcept, Loinc, code, display, null);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The known red-flag question ids in ordinal order: the order a triage's answers are written in.</summary>
+    private static readonly string[] QuestionIds = [.. RedFlagQuestions.All.Select(q => q.Id).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A triage's answers as one number, two bits a known question (0 unanswered, else the answer + 1) in
+    /// <see cref="QuestionIds"/> order, so the components of the same answers are one cached fragment;
+    /// null when an answer is to a question this version does not know.
+    /// </summary>
+    private static long? AnswersKey(Dictionary<string, Answer> answers)
+    {
+        if (QuestionIds.Length > 31)
         {
-            var question = RedFlagQuestions.TryParse(questionId, out var q) ? RedFlagQuestions.Get(q).Text : null;
-            var (code, display) = AnswerCodes[answer];
-            w.WriteStartObject();
-            Concept(w, NCode, Systems.RedFlagQuestion, questionId, question, question);
-            Concept(w, NValueCodeableConcept, Loinc, code, display, null);
-            w.WriteEndObject();
+            return null;
+        }
+        long key = 0;
+        var found = 0;
+        for (var i = 0; i < QuestionIds.Length; i++)
+        {
+            if (answers.TryGetValue(QuestionIds[i], out var answer))
+            {
+                key |= ((long)answer + 1) << (2 * i);
+                found++;
+            }
+        }
+        return found == answers.Count ? key : null;
+    }
+
+    private static void WriteAnswerSet(Utf8JsonWriter w, long key)
+    {
+        w.WriteStartArray();
+        for (var i = 0; i < QuestionIds.Length; i++)
+        {
+            if (((key >> (2 * i)) & 3) is var bits and not 0)
+            {
+                WriteRedFlagComponent(w, (QuestionIds[i], (Answer)(bits - 1)));
+            }
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteRedFlags(Utf8JsonWriter w, TriageAssessment a, string? zone, Guid id, Guid person)
+    {
+        StartEntry(w, TObservation, id);
+        w.WriteString(NStatus, "final");
+        RedFlagsCategory.Write(w, NCategory, 0);
+        RedFlagsCode.Write(w, NCode, 0);
+        Reference(w, NSubject, TPatient, person);
+        WriteInstant(w, NEffectiveDateTime, a.AssessedAtUtc, zone);
+        if (AnswersKey(a.Answers) is { } key)
+        {
+            AnswerSets.Write(w, NComponent, key);
+        }
+        else
+        {
+            w.WriteStartArray(NComponent);
+            foreach (var answer in a.Answers.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                WriteRedFlagComponent(w, (answer.Key, answer.Value));
+            }
+            w.WriteEndArray();
+        }
         EndEntry(w);
     }
 
-    private static void WriteRiskAssessment(Utf8JsonWriter w, TriageAssessment a, string? zone, Guid person)
+    private static void WriteRiskAssessment(Utf8JsonWriter w, TriageAssessment a, string? zone, Guid? redFlagsId, Guid person)
     {
-        StartEntry(w, "RiskAssessment", a.Id);
+        StartEntry(w, TRiskAssessment, a.Id);
         w.WriteStartArray(NExtension);
         if (a.CheckInId is { } checkIn)
         {
             w.WriteStartObject();
             w.WriteString(NUrl, UCheckIn);
-            Reference(w, NValueReference, "Observation", checkIn);
+            Reference(w, NValueReference, TObservation, checkIn);
             w.WriteEndObject();
         }
         if (a.FiredRules.Length > 0)
         {
-            w.WriteStartObject();
-            w.WriteString(NUrl, UFiredRules);
-            w.WriteString(NValueString, a.FiredRules);
-            w.WriteEndObject();
+            FiredRulesExtensions.Write(w, a.FiredRules);
         }
-        w.WriteStartObject();
-        w.WriteString(NUrl, USeeDoctorToday);
-        w.WriteBoolean(NValueBoolean, a.SeeDoctorToday);
-        w.WriteEndObject();
-        ExtensionCode(w, UAssessmentSource, a.Source.ToString());
+        SeeDoctorTodayExtensions.Write(w, a.SeeDoctorToday);
+        SourceExtensions.Write(w, a.Source);
         w.WriteEndArray();
         w.WriteString(NStatus, "final");
-        Concept(w, NCode, Systems.RecordKind, "triage", "Red-flag triage", "Red-flag triage");
-        Reference(w, NSubject, "Patient", person);
-        w.WriteString(NOccurrenceDateTime, InstantText(a.AssessedAtUtc, zone));
-        if (a.Answers.Count > 0 || a.CheckInId is not null)
+        TriageCode.Write(w, NCode, 0);
+        Reference(w, NSubject, TPatient, person);
+        WriteInstant(w, NOccurrenceDateTime, a.AssessedAtUtc, zone);
+        if (redFlagsId is not null || a.CheckInId is not null)
         {
             w.WriteStartArray(NBasis);
-            if (a.Answers.Count > 0)
+            if (redFlagsId is { } answers)
             {
-                Reference(w, null, "Observation", RedFlagsId(a.Id));
+                Reference(w, null, TObservation, answers);
             }
             if (a.CheckInId is { } basis)
             {
-                Reference(w, null, "Observation", basis);
+                Reference(w, null, TObservation, basis);
             }
             w.WriteEndArray();
         }
-        w.WriteStartArray(NPrediction);
+        Predictions.Write(w, NPrediction, (a.Level, a.FiredRules));
+        EndEntry(w);
+    }
+
+    private static readonly JsonFragments<string> FiredRulesExtensions = new(static (w, rules) =>
+    {
         w.WriteStartObject();
-        var level = a.Level.WireName();
-        Concept(w, NOutcome, Systems.TriageLevel, a.Level.ToString(), level, level);
-        if (a.FiredRules.Length > 0)
+        w.WriteString(NUrl, UFiredRules);
+        w.WriteString(NValueString, rules);
+        w.WriteEndObject();
+    });
+
+    private static readonly JsonFragments<bool> SeeDoctorTodayExtensions = new(static (w, today) =>
+    {
+        w.WriteStartObject();
+        w.WriteString(NUrl, USeeDoctorToday);
+        w.WriteBoolean(NValueBoolean, today);
+        w.WriteEndObject();
+    });
+
+    private static readonly JsonFragments<AssessmentSource> SourceExtensions = new(static (w, source) =>
+    {
+        w.WriteStartObject();
+        w.WriteString(NUrl, UAssessmentSource);
+        w.WriteString(NValueCode, source.ToString());
+        w.WriteEndObject();
+    });
+
+    private static readonly JsonFragments<int> TriageCode = new(
+        static (w, _) => Concept(w, null, Systems.RecordKind, "triage", "Red-flag triage", "Red-flag triage"));
+
+    /// <summary>A triage's prediction: its level and the rules that fired.</summary>
+    private static readonly JsonFragments<(TriageLevel Level, string Rules)> Predictions = new(static (w, key) =>
+    {
+        w.WriteStartArray();
+        w.WriteStartObject();
+        var level = key.Level.WireName();
+        Concept(w, NOutcome, Systems.TriageLevel, key.Level.ToString(), level, level);
+        if (key.Rules.Length > 0)
         {
-            w.WriteString(NRationale, "Rules: " + a.FiredRules);
+            w.WriteString(NRationale, "Rules: " + key.Rules);
         }
         w.WriteEndObject();
         w.WriteEndArray();
-        EndEntry(w);
-    }
+    });
+
+    private static readonly JsonFragments<int> RedFlagsCategory = new(static (w, _) =>
+    {
+        w.WriteStartArray();
+        Concept(w, null, Systems.RecordKind, Kinds.RedFlagAnswer, null, null);
+        w.WriteEndArray();
+    });
+
+    private static readonly JsonFragments<int> RedFlagsCode = new(
+        static (w, _) => Concept(w, null, Systems.RecordKind, Kinds.RedFlagAnswer, "Red-flag answers", "Red-flag answers"));
 
     /// <summary>A CodeableConcept of one coding, as a property (<paramref name="name"/>) or an array item (null).</summary>
     private static void Concept(Utf8JsonWriter w, JsonEncodedText? name, string system, string code, string? display, string? text)
@@ -536,7 +679,7 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void Reference(Utf8JsonWriter w, JsonEncodedText? name, string type, Guid id)
+    private static void Reference(Utf8JsonWriter w, JsonEncodedText? name, DirectType type, Guid id)
     {
         if (name is null)
         {
@@ -546,7 +689,7 @@ public sealed partial class FhirExporter
         {
             w.WriteStartObject(name.Value);
         }
-        w.WriteString(NReference, $"{type}/{Id(id)}");
+        WriteIdText(w, NReference, type.ReferencePrefix, id);
         w.WriteEndObject();
     }
 
@@ -562,12 +705,18 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void ExtensionDateTime(Utf8JsonWriter w, JsonEncodedText url, string value)
+    private static void ExtensionDateTime(Utf8JsonWriter w, JsonEncodedText url, DateTime utc)
     {
         w.WriteStartObject();
         w.WriteString(NUrl, url);
-        w.WriteString(NValueDateTime, value);
+        WriteInstant(w, NValueDateTime, utc, null);
         w.WriteEndObject();
+    }
+
+    private static void WriteInstant(Utf8JsonWriter w, JsonEncodedText name, DateTime utc, string? zone)
+    {
+        Span<byte> text = stackalloc byte[InstantMaxBytes];
+        w.WriteString(name, text[..FormatInstant(utc, zone, text)]);
     }
 
     private static void ExtensionInteger(Utf8JsonWriter w, JsonEncodedText url, int? value)

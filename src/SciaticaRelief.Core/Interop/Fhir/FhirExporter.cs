@@ -67,11 +67,12 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
         foreach (var a in rows.TriageAssessments)
         {
             var zone = a.CheckInId is { } c && zones.TryGetValue(c, out var z) ? z : rows.Profile?.TimeZoneId;
-            if (a.Answers.Count > 0)
+            Guid? redFlagsId = a.Answers.Count > 0 ? RedFlagsId(a.Id) : null;
+            if (redFlagsId is { } id)
             {
-                yield return direct ? new DirectRedFlags(a, zone) : (object)ToRedFlagObservation(a, zone, patient);
+                yield return direct ? new DirectRedFlags(a, zone, id) : (object)ToRedFlagObservation(a, zone, patient);
             }
-            yield return direct ? new DirectTriage(a, zone) : (object)ToRiskAssessment(a, zone, patient);
+            yield return direct ? new DirectTriage(a, zone, redFlagsId) : (object)ToRiskAssessment(a, zone, patient);
         }
         foreach (var e in rows.EarSeedApplications)
         {
@@ -105,7 +106,7 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
         }
         if (rows.PlanItems.Count > 0)
         {
-            yield return ToCarePlan(rows, patient);
+            yield return direct ? new DirectCarePlan(rows) : ToCarePlan(rows, patient);
         }
         foreach (var g in rows.Grants)
         {
@@ -116,7 +117,7 @@ public sealed partial class FhirExporter(ModalityCatalog modalities, InstrumentC
     /// <summary>
     /// Streams the Bundle (type collection) of a Person's rows to <paramref name="stream"/>, 64 entries at
     /// a time, so a long history is never held as one string. The envelope and the hot shapes
-    /// (check-ins, triage, treatments, doses, follow-ups: see FhirDirectWriter.cs) are written here with the
+    /// (check-ins, triage, treatments, doses, follow-ups, the CarePlan: see FhirDirectWriter.cs) are written here with the
     /// <see cref="Utf8JsonWriter"/>; every other resource by Firely's converter with <see cref="Options"/>.
     /// </summary>
     public async Task WriteBundleAsync(Stream stream, ExportRows rows, Guid bundleId, DateTimeOffset timestamp, CancellationToken ct = default)

@@ -154,11 +154,29 @@ public static class ReliefFhir
     /// <summary>The text of <see cref="Instant"/>.</summary>
     public static string InstantText(DateTime utc, string? zoneId = null)
     {
+        Span<byte> text = stackalloc byte[InstantMaxBytes];
+        return Encoding.UTF8.GetString(text[..FormatInstant(utc, zoneId, text)]);
+    }
+
+    /// <summary>The longest <see cref="FormatInstant"/> writes.</summary>
+    public const int InstantMaxBytes = 40;
+
+    /// <summary><see cref="InstantText"/> as UTF-8 into <paramref name="destination"/>, without a string: the export writes thousands.</summary>
+    public static int FormatInstant(DateTime utc, string? zoneId, Span<byte> destination)
+    {
         var zone = LocalTime.TryFindZone(zoneId, out var z) ? z : TimeZoneInfo.Utc;
         var at = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         var local = at.ToOffset(zone.GetUtcOffset(at));
-        var text = local.ToString(InstantFormat, CultureInfo.InvariantCulture);
-        return local.Offset == TimeSpan.Zero ? text.Replace("+00:00", "Z", StringComparison.Ordinal) : text;
+        if (!local.TryFormat(destination, out var written, InstantFormat, CultureInfo.InvariantCulture))
+        {
+            throw new ArgumentException("The destination is shorter than an instant.", nameof(destination));
+        }
+        if (local.Offset != TimeSpan.Zero)
+        {
+            return written;
+        }
+        destination[written - 6] = (byte)'Z'; // "+00:00" at the end becomes "Z"
+        return written - 5;
     }
 
     /// <summary>The UTC instant of a FHIR dateTime that has a time and an offset; null otherwise.</summary>
