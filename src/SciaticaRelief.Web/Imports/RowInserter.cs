@@ -13,8 +13,8 @@ namespace SciaticaRelief.Web.Imports;
 /// and transaction, with multi-row <c>INSERT … VALUES (…), (…)</c> statements: table and column
 /// names come from the model, and each value goes through the column's EF type mapping (its value
 /// converter and parameter settings), so a row is stored exactly as SaveChanges would store it,
-/// without the change tracker. One command per table and statement size, reused (SQLite keeps it
-/// prepared); the same path for SQLite (one row a statement) and PostgreSQL (many). No change tracking, so nothing here runs
+/// without the change tracker. One command per table and statement size, its parameters made once and
+/// rebound (SQLite keeps it prepared); the same path for SQLite (one row a statement) and PostgreSQL (many). No change tracking, so nothing here runs
 /// SaveChanges' extras: the caller stamps derived fields and bumps the DataVersion.
 /// </summary>
 internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction) : IAsyncDisposable
@@ -30,7 +30,7 @@ internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction)
     private const int MaxRowsPerStatement = 200;
 
     private readonly Dictionary<Type, Table> _tables = [];
-    private readonly Dictionary<(Type, int), DbCommand> _commands = [];
+    private readonly Dictionary<(Type, int), Statement> _commands = [];
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
     public async Task InsertAsync(Type type, IEnumerable<object> rows, CancellationToken ct)
@@ -54,26 +54,25 @@ internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction)
 
     private async Task ExecuteAsync(Table table, List<object> rows, CancellationToken ct)
     {
-        var command = CommandFor(table, rows.Count);
-        command.Parameters.Clear();
+        var statement = CommandFor(table, rows.Count);
         var n = 0;
         foreach (var row in rows)
         {
             foreach (var column in table.Columns)
             {
-                // CreateParameter applies the converter and sets the provider type and size as EF's own insert does.
-                command.Parameters.Add(column.Mapping.CreateParameter(command, _sql.GenerateParameterName(Name(n++)),
-                    column.Property.GetGetter().GetClrValueUsingContainingEntity(row), column.Property.IsNullable));
+                // The value as EF stores it: through the column's converter (enums, dates, lists), null as DBNull.
+                var value = column.Getter.GetClrValueUsingContainingEntity(row);
+                statement.Parameters[n++].Value = (value is null || column.Mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
             }
         }
-        await command.ExecuteNonQueryAsync(ct);
+        await statement.Command.ExecuteNonQueryAsync(ct);
     }
 
-    private DbCommand CommandFor(Table table, int rows)
+    private Statement CommandFor(Table table, int rows)
     {
-        if (_commands.TryGetValue((table.Type, rows), out var command))
+        if (_commands.TryGetValue((table.Type, rows), out var statement))
         {
-            return command;
+            return statement;
         }
         var text = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (").Append(table.ColumnList).Append(") VALUES ");
         var n = 0;
@@ -86,11 +85,21 @@ internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction)
             }
             text.Append(')');
         }
-        command = db.Database.GetDbConnection().CreateCommand();
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = text.Append(';').ToString();
-        _commands[(table.Type, rows)] = command;
-        return command;
+        // Parameters made once, by the column's type mapping (provider type, size, nullability) as EF's own
+        // insert makes them, and only their values set per row: creating them per value cost as much as the insert.
+        var parameters = new DbParameter[rows * table.Columns.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var column = table.Columns[i % table.Columns.Length];
+            parameters[i] = column.Mapping.CreateParameter(command, _sql.GenerateParameterName(Name(i)), null, column.Property.IsNullable);
+            command.Parameters.Add(parameters[i]);
+        }
+        statement = new Statement(command, parameters);
+        _commands[(table.Type, rows)] = statement;
+        return statement;
     }
 
     private static string Name(int n) => "p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -107,7 +116,7 @@ internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction)
         var store = StoreObjectIdentifier.Table(name, schema);
         var columns = entity.GetProperties()
             .Where(p => p.GetColumnName(store) is not null && p.GetComputedColumnSql(store) is null)
-            .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping()))
+            .Select(p => new Column(p, p.GetColumnName(store)!, p.GetRelationalTypeMapping(), p.GetGetter()))
             .ToArray();
         table = new Table(type, _sql.DelimitIdentifier(name, schema), string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Name))), columns,
             Math.Clamp(_maxParameters / columns.Length, 1, MaxRowsPerStatement));
@@ -117,14 +126,16 @@ internal sealed class RowInserter(ReliefDbContext db, DbTransaction transaction)
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in _commands.Values)
+        foreach (var statement in _commands.Values)
         {
-            await command.DisposeAsync();
+            await statement.Command.DisposeAsync();
         }
         _commands.Clear();
     }
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter);
+
+    private sealed record Statement(DbCommand Command, DbParameter[] Parameters);
 
     private sealed record Table(Type Type, string Name, string ColumnList, Column[] Columns, int RowsPerStatement);
 }
