@@ -152,10 +152,13 @@ public static class ImportRegistration
         services.AddScoped<ImportService>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ImportUploads>();
+        // Uploads and confirmations count, by the API and the /import page alike; reading the page does not.
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(ImportLimit, context =>
-            System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                "u:" + context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value,
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = ImportsPerTenMinutes, Window = TimeSpan.FromMinutes(10) })));
+            HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("reads")
+                : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    "u:" + context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value,
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = ImportsPerTenMinutes, Window = TimeSpan.FromMinutes(10) })));
         return services;
     }
 }

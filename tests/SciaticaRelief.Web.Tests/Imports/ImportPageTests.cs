@@ -49,6 +49,30 @@ public sealed partial class ImportPageTests
     }
 
     [Fact]
+    public async Task ImportPage_ManyUploads_AreRateLimited_ReadingThePageIsNot()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync();
+        using var browser = await app.SignedInBrowserAsync(person);
+        var token = BrowserClient.TokenOf(await browser.GetPageAsync("/import"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= ImportRegistration.ImportsPerTenMinutes; i++)
+        {
+            var upload = Upload("crisiscore-full.csv");
+            upload.Add(new StringContent(token), "__RequestVerificationToken");
+            upload.Add(new StringContent("upload"), "_handler");
+            upload.Add(new StringContent("Europe/London"), "timeZone");
+            statuses.Add((await browser.Http.PostAsync("/import", upload)).StatusCode);
+        }
+
+        Assert.All(statuses.Take(ImportRegistration.ImportsPerTenMinutes), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal((HttpStatusCode)429, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/import")).StatusCode);
+        Assert.Equal((0, 0, 0, 0), await CountAsync(app, person.Id));
+    }
+
+    [Fact]
     public async Task ImportPage_BadFile_ErrorsShownAndNoImportButton()
     {
         await using var app = TestApp.Create();
