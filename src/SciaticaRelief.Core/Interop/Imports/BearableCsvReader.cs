@@ -61,21 +61,18 @@ public sealed partial class BearableCsvReader(LabelMaximums labels) : IImportRea
         {
             return b.Set;
         }
-        var (csv, text) = CsvText.Open(stream, literalNewlines: false);
         var groups = new Dictionary<(DateOnly, string), (string Where, TimeOnly Time, List<Symptom> Items)>();
-        if (csv is null)
+        string[] header = [];
+        var (current, accepted) = (false, false);
+        CsvText.ReadRows(stream, literalNewlines: false, b, names =>
         {
-            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
-            return b.Set;
-        }
-        using (csv)
-        {
-            var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
+            header = [.. names.Select(n => n.Trim())];
             var known = header.Contains("date formatted", StringComparer.OrdinalIgnoreCase) ? Current : Older;
+            current = known == Current;
             if (!header.Contains("category", StringComparer.OrdinalIgnoreCase) || !header.Contains("date", StringComparer.OrdinalIgnoreCase))
             {
                 b.Error("row 1", null, $"This is not a Bearable export: its first line should start \"date,date formatted,weekday\" or \"date,weekday\" but starts \"{ImportBuilder.Short(string.Join(",", header))}\".");
-                return b.Set;
+                return false;
             }
             foreach (var name in header.Where(h => !known.Contains(h, StringComparer.OrdinalIgnoreCase)))
             {
@@ -85,31 +82,20 @@ public sealed partial class BearableCsvReader(LabelMaximums labels) : IImportRea
             {
                 b.Error("row 1", name, $"The column \"{name}\" is missing.");
             }
-            if (b.Set.Errors.Count > 0)
+            accepted = b.Set.Errors.Count == 0;
+            return accepted;
+        }, (csv, where) =>
+        {
+            if (csv.RowFieldCount != header.Length)
             {
-                return b.Set;
+                b.Error(where, null, $"The row has {csv.RowFieldCount} columns where the header has {header.Length}: the file is damaged or cut short.");
+                return;
             }
-            var row = 1;
-            while (text.Next(csv, b, row + 1))
-            {
-                ct.ThrowIfCancellationRequested();
-                row++;
-                if (b.Stop)
-                {
-                    break;
-                }
-                var where = $"row {row.ToString(CultureInfo.InvariantCulture)}";
-                if (csv.RowFieldCount != header.Length)
-                {
-                    b.Error(where, null, $"The row has {csv.RowFieldCount} columns where the header has {header.Length}: the file is damaged or cut short.");
-                    continue;
-                }
-                Row(b, csv, where, known == Current, groups);
-            }
-            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
-            {
-                b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short. Export it again.");
-            }
+            Row(b, csv, where, current, groups);
+        }, ct);
+        if (!accepted)
+        {
+            return b.Set;
         }
         foreach (var ((date, timeText), (where, time, items)) in groups)
         {

@@ -31,52 +31,27 @@ public sealed class CrisisCoreCsvReader(LabelMaximums labels) : IImportReader
         {
             return b.Set;
         }
-        var (csv, text) = CsvText.Open(stream, literalNewlines: true);
-        if (csv is null)
+        string[] header = [];
+        CsvText.ReadRows(stream, literalNewlines: true, b, names =>
         {
-            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
-            return b.Set;
-        }
-        using (csv)
-        {
-            var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
+            header = names;
             var known = header.Length > 3 && header[3] == "Locations" ? Full : Minimal;
             if (header.Length < 3 || !header.Take(3).SequenceEqual(Full.Take(3)))
             {
                 b.Error("row 1", null, $"This is not a CrisisCore PainTracker CSV: its first line should start \"Date,Time,Pain Level\" but starts \"{ImportBuilder.Short(string.Join(",", header))}\".");
-                return b.Set;
+                return false;
             }
             foreach (var name in header.Where(h => !known.Contains(h, StringComparer.Ordinal)))
             {
                 b.Error("row 1", name, $"Unknown column \"{ImportBuilder.Short(name)}\": a CrisisCore CSV has the columns {string.Join(", ", known)}.");
             }
-            if (b.Stop || b.Set.Errors.Count > 0)
-            {
-                return b.Set;
-            }
-            int Col(string name) => Array.IndexOf(header, name);
-            var row = 1;
-            while (text.Next(csv, b, row + 1))
-            {
-                ct.ThrowIfCancellationRequested();
-                row++;
-                if (b.Stop)
-                {
-                    break;
-                }
-                ReadRow(b, csv, row, header.Length, Col);
-            }
-            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
-            {
-                b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short. Export it again.");
-            }
-        }
+            return !b.Stop && b.Set.Errors.Count == 0;
+        }, (csv, where) => ReadRow(b, csv, where, header.Length, name => Array.IndexOf(header, name)), ct);
         return b.Finish();
     }
 
-    private void ReadRow(ImportBuilder b, CsvDataReader csv, int row, int columns, Func<string, int> col)
+    private void ReadRow(ImportBuilder b, CsvDataReader csv, string where, int columns, Func<string, int> col)
     {
-        var where = $"row {row.ToString(CultureInfo.InvariantCulture)}";
         if (csv.RowFieldCount != columns)
         {
             b.Error(where, null, $"The row has {csv.RowFieldCount} columns where the header has {columns}: the file is damaged or cut short.");

@@ -94,8 +94,47 @@ internal sealed class CsvText(TextReader inner, bool literalNewlines) : TextRead
         return Read(one) == 0 ? -1 : one[0];
     }
 
+    /// <summary>
+    /// The loop of every CSV reader: opens <paramref name="stream"/>, gives the header's names to
+    /// <paramref name="header"/> (false when it has recorded why it refuses the file: no row is read), then
+    /// each row with its place ("row 2": the header is row 1) to <paramref name="row"/>, until the file ends
+    /// or the builder stops; a malformed row ends the read with an error naming it, and a file that ends
+    /// inside quotes is reported as cut short.
+    /// </summary>
+    public static void ReadRows(Stream stream, bool literalNewlines, ImportBuilder b, Func<string[], bool> header, Action<CsvDataReader, string> row, CancellationToken ct)
+    {
+        var (csv, text) = Open(stream, literalNewlines);
+        if (csv is null)
+        {
+            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
+            return;
+        }
+        using (csv)
+        {
+            if (!header(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray()))
+            {
+                return;
+            }
+            var n = 1;
+            while (text.Next(csv, b, n + 1))
+            {
+                ct.ThrowIfCancellationRequested();
+                n++;
+                if (b.Stop)
+                {
+                    break;
+                }
+                row(csv, "row " + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
+            {
+                b.Error($"row {n}", null, "The file ends inside a quoted field: it was cut short. Export it again.");
+            }
+        }
+    }
+
     /// <summary>The next record; false at the end or at a malformed one (recorded as an error naming the row).</summary>
-    public bool Next(CsvDataReader csv, ImportBuilder b, int row)
+    private bool Next(CsvDataReader csv, ImportBuilder b, int row)
     {
         try
         {

@@ -49,17 +49,12 @@ public sealed class GenericCsvReader : IImportReader
         {
             return b.Set;
         }
-        var (csv, text) = CsvText.Open(stream, literalNewlines: false);
-        if (csv is null)
+        string[] header = [];
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        CsvText.ReadRows(stream, literalNewlines: false, b, names =>
         {
-            b.Error("row 1", null, "The file is empty or its first line is not a CSV header.");
-            return b.Set;
-        }
-        using (csv)
-        {
-            var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
+            header = names;
             var map = choices.Columns ?? new Dictionary<string, string>();
-            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (field, column) in map)
             {
                 if (!Fields.Contains(field, StringComparer.Ordinal))
@@ -83,44 +78,28 @@ public sealed class GenericCsvReader : IImportReader
             {
                 b.Error("mapping", required, $"Choose the column that holds the {required} (the file's columns are {ImportBuilder.Short(string.Join(", ", header))}).");
             }
-            if (b.Set.Errors.Count > 0)
+            return b.Set.Errors.Count == 0;
+        }, (csv, where) =>
+        {
+            if (csv.RowFieldCount < header.Length)
             {
-                return b.Set;
+                b.Error(where, null, $"The row has {csv.RowFieldCount} columns where the header has {header.Length}: the file is damaged or cut short.");
+                return;
             }
-            var row = 1;
-            while (text.Next(csv, b, row + 1))
+            string? Cell(string field) => ordinals.TryGetValue(field, out var i) ? csv.GetString(i).Trim() : null;
+            var errors = b.Set.Errors.Count;
+            var when = When(b, Cell("date")!, Cell("time"), where, header[ordinals["date"]], ordinals.TryGetValue("time", out var ti) ? header[ti] : null);
+            var painColumn = header[ordinals["pain"]];
+            var pain = b.Pain(Cell("pain"), where, painColumn);
+            var notes = b.Notes(Cell("notes"), where, ordinals.TryGetValue("notes", out var ni) ? header[ni] : "notes");
+            if (b.Set.Errors.Count > errors || when is null || pain is null)
             {
-                ct.ThrowIfCancellationRequested();
-                row++;
-                if (b.Stop)
-                {
-                    break;
-                }
-                var where = $"row {row.ToString(CultureInfo.InvariantCulture)}";
-                if (csv.RowFieldCount < header.Length)
-                {
-                    b.Error(where, null, $"The row has {csv.RowFieldCount} columns where the header has {header.Length}: the file is damaged or cut short.");
-                    continue;
-                }
-                string? Cell(string field) => ordinals.TryGetValue(field, out var i) ? csv.GetString(i).Trim() : null;
-                var errors = b.Set.Errors.Count;
-                var when = When(b, Cell("date")!, Cell("time"), where, header[ordinals["date"]], ordinals.TryGetValue("time", out var ti) ? header[ti] : null);
-                var painColumn = header[ordinals["pain"]];
-                var pain = b.Pain(Cell("pain"), where, painColumn);
-                var notes = b.Notes(Cell("notes"), where, ordinals.TryGetValue("notes", out var ni) ? header[ni] : "notes");
-                if (b.Set.Errors.Count > errors || when is null || pain is null)
-                {
-                    continue;
-                }
-                var location = Cell("location");
-                var key = b.Key(Cell("date"), Cell("time"), Cell("pain"), location, Cell("notes"));
-                b.AddCheckIn(key, where, when.Value, pain.Value, LocationMapper.Map(location), PainQuality.None, notes, location);
+                return;
             }
-            if (text.EndedInsideQuotes && b.Set.Errors.Count == 0)
-            {
-                b.Error($"row {row}", null, "The file ends inside a quoted field: it was cut short.");
-            }
-        }
+            var location = Cell("location");
+            var key = b.Key(Cell("date"), Cell("time"), Cell("pain"), location, Cell("notes"));
+            b.AddCheckIn(key, where, when.Value, pain.Value, LocationMapper.Map(location), PainQuality.None, notes, location);
+        }, ct);
         return b.Finish();
     }
 
