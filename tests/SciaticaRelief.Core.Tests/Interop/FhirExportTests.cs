@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using SciaticaRelief.Core.Interop.Fhir;
 using SciaticaRelief.Core.Interop.Imports;
+using SciaticaRelief.Tests.Shared;
 
 namespace SciaticaRelief.Core.Tests.Interop;
 

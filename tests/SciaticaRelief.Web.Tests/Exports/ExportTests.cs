@@ -14,6 +14,7 @@ using SciaticaRelief.Data;
 using SciaticaRelief.Data.Accounts;
 using SciaticaRelief.Web.Exports;
 using SciaticaRelief.Web.Tests.Infrastructure;
+using SciaticaRelief.Tests.Shared;
 
 namespace SciaticaRelief.Web.Tests.Exports;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace SciaticaRelief.Web.Tests.Exports;
+namespace SciaticaRelief.Tests.Shared;
 
 /// <summary>
-/// A row as canonical JSON for comparing two copies: object keys sorted (so dictionary order does
+/// (Shared: compiled into Core.Tests and Web.Tests.) A row as canonical JSON for comparing two copies: object keys sorted (so dictionary order does
 /// not matter), instants as ticks (so a DateTime's Kind, which differs between providers, does not), PersonId left out.
 /// </summary>
 internal static class RowJson
