@@ -96,7 +96,6 @@ public static class RatioCommand
                 [
                     new("flat-json", fhir.FlatJsonAsync, null),
                     new("fhir-bundle", fhir.FhirBundleAsync, 0.25),
-                    new("fhir-map-only", () => { fhir.MapOnly(); return Task.CompletedTask; }, null),
                     new("x-firely-rest-only", () => { fhir.FirelyRestOnly(); return Task.CompletedTask; }, null),
                     new("x-instants-only", () => { fhir.InstantsOnly(); return Task.CompletedTask; }, null),
                 ];

@@ -122,7 +122,7 @@ public sealed class FhirExportTests
         // answers and fired rules, one with none of them, and every other kind of row).
         var exporter = ExportSamples.Exporter();
         var rows = ExportSamples.Rows();
-        var expected = exporter.Resources(rows).ToList();
+        var expected = FhirReferenceMapping.Resources(exporter, Treatments.TreatmentContent.Catalog, rows).ToList();
         var bundle = System.Text.Json.JsonSerializer.Deserialize<Bundle>(exporter.ToBundleBytes(rows, Guid.NewGuid(), At), FhirExporter.Options)!;
 
         Assert.Equal(expected.Count, bundle.Entry.Count);

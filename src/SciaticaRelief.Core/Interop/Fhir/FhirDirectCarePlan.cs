@@ -8,11 +8,11 @@ namespace SciaticaRelief.Core.Interop.Fhir;
 /// The plan's CarePlan written straight to JSON, as the hot shapes are (FhirDirectWriter.cs): one
 /// resource, but it carries every completion of every plan item — a daily item is 365 completions a
 /// year — and Firely's converter spent more on it than on all other resources it still writes. The
-/// reference mapping is <c>ToCarePlan</c>; the exactness test compares the two.
+/// tests' reference mapping builds it with Firely's classes and the exactness test compares the two.
 /// </summary>
 public sealed partial class FhirExporter
 {
-    private sealed record DirectCarePlan(ExportRows Rows);
+    internal sealed record DirectCarePlan(ExportRows Rows);
 
     private static readonly DirectType TCarePlan = new("CarePlan");
 
