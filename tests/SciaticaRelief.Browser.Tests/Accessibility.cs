@@ -44,7 +44,7 @@ public sealed class Accessibility(BrowserFixture browser)
                      "/treatments", "/treatments/new", "/treatments/new?modality=deep-tissue-massage", "/treatments/new?modality=over-the-counter-medicine",
                      "/treatments/new?modality=self-acupressure", "/treatments/new?modality=ear-seeds", "/ear-seeds",
                      "/learn", "/learn?q=heat", "/learn?q=zzzz", "/learn/deep-tissue-massage", "/learn/what-is-sciatica", "/learn/self-acupressure",
-                     "/home-care/acupressure", "/home-care/ear-seeds", "/import",
+                     "/home-care/acupressure", "/home-care/ear-seeds", "/import", "/data",
                      "/recommendations", "/home-care/machines", "/home-care/machines?areas=leg&pressure=3&budget=low",
                      "/plan", "/plan/new", "/plan/new?kind=massage-appointment", "/plan/new?kind=home-routine", "/settings/calendar", "/settings/export",
                      "/reports", "/reports/print", "/reports/print?from=2026-11-10&to=2026-11-01",

@@ -22,7 +22,9 @@ public sealed class ImportJourneys(BrowserFixture browser)
             "2025-10-01,07:15,6,\"Lower back; Hip (L); outer left leg\",\"shooting\",\"\",3,,,\"Woke with it \"\"again\"\"\"",
             "2025-10-01,21:40,4,\"left calf\",\"burning\",\"\",,,,\"Late walk\nthen stretching\"");
 
-        await page.ClickAsync("nav >> text=Import");
+        await page.ClickAsync("nav >> text=Your data");
+        await Journeys.WaitForPathAsync(page, "/data");
+        await page.ClickAsync("main >> text=Import from another pain diary");
         await Journeys.WaitForPathAsync(page, "/import");
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "pain-tracker.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file) });
         await page.ClickAsync("main button[type=submit]");

@@ -21,7 +21,9 @@ public sealed class SharingJourneys(BrowserFixture browser)
         await Journeys.SignInAsync(page, person.Email!);
 
         // The Person shares their journal and plan.
-        await page.ClickAsync("nav >> text=Sharing");
+        await page.ClickAsync("nav >> text=Your data");
+        await Journeys.WaitForPathAsync(page, "/data");
+        await page.ClickAsync("main >> text=Share with your therapist");
         await Journeys.WaitForPathAsync(page, "/sharing");
         await page.CheckAsync("#scope-journal");
         await page.CheckAsync("#scope-plan");

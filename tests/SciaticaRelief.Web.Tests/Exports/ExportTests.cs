@@ -244,6 +244,5 @@ public sealed class ExportTests
 
         Assert.Contains("href=\"/api/v1/export/fhir\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/api/v1/export/archive\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/settings/export\"", html, StringComparison.Ordinal);
     }
 }

@@ -184,7 +184,7 @@ public sealed class ReportApiTests
         Assert.Contains("formaction=\"/api/v1/reports/doctor.pdf\"", form, StringComparison.Ordinal);
         Assert.Contains("formaction=\"/reports/print\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"2026-08-28\"", form, StringComparison.Ordinal);
-        Assert.Contains("href=\"/reports\"", form, StringComparison.Ordinal); // the nav link
+        Assert.Contains("href=\"/data\"", form, StringComparison.Ordinal); // the nav's "Your data", which links the reports
         Assert.Contains("Period: 1 Nov 2026 to 25 Nov 2026", print, StringComparison.Ordinal);
         Assert.Contains("20 Nov 2026: See a doctor soon. New or worsening weakness in one leg.", print, StringComparison.Ordinal);
         Assert.Contains("Oswestry Disability Index: 32% (Moderate disability) on 21 Nov 2026.", print, StringComparison.Ordinal);

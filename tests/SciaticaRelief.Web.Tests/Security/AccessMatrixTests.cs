@@ -219,6 +219,7 @@ public sealed class AccessMatrixTests
         ["POST /api/v1/imports/"] = Access.Api,
         ["GET /api/v1/imports/{id:guid}"] = Access.ApiOwned,
         ["PAGE /import"] = Access.Page,
+        ["PAGE /data"] = Access.Page,
         ["PAGE /import/{Id:guid}"] = Access.PageOwned,
     };
 
