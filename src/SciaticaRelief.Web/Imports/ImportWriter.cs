@@ -134,14 +134,10 @@ public sealed class ImportWriter(ReliefDbContext db, TimeProvider clock)
                 progress?.Report(1);
             }, ct);
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or DbUpdateException)
         {
             // A constraint the file broke (two follow-ups at 24 h for one treatment), or the same file
             // imported twice at once: the transaction rolled back, so nothing of this import is saved.
-            throw new ImportRefusedException("The import could not be saved and nothing of it was: it conflicts with data already here, or the same file is being imported at the same time.", e);
-        }
-        catch (DbUpdateException e)
-        {
             throw new ImportRefusedException("The import could not be saved and nothing of it was: it conflicts with data already here, or the same file is being imported at the same time.", e);
         }
         return new ImportOutcome(batch.Id, batch.Imported, batch.Duplicates, batch.Skipped, reasons);

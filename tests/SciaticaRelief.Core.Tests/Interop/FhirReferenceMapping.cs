@@ -325,4 +325,17 @@ internal static class FhirReferenceMapping
         }
         return plan;
     }
+
+    /// <summary>The body-map bits as SNOMED codings, one per marked region, each with its laterality.</summary>
+    private static List<Coding> AreaCodings(int bits) =>
+    [
+        .. BodyMap.FromBits(bits).Select(a =>
+        {
+            var (code, display) = RegionCodes[a.Region];
+            var coding = new Coding(Snomed, code, display);
+            var (sideCode, sideDisplay) = SideCodes[a.Side];
+            coding.Extension.Add(new Extension(Url(X.Laterality), new Coding(Snomed, sideCode, sideDisplay)));
+            return coding;
+        }),
+    ];
 }

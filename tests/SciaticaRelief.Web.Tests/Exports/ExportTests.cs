@@ -244,5 +244,6 @@ public sealed class ExportTests
 
         Assert.Contains("href=\"/api/v1/export/fhir\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/api/v1/export/archive\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/data\"", html, StringComparison.Ordinal); // the nav's Your data, which links this page
     }
 }

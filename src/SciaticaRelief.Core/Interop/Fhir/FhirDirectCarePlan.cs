@@ -199,16 +199,4 @@ public sealed partial class FhirExporter
         w.WriteEndArray();
         w.WriteEndObject();
     }
-
-    private static void ExtensionString(Utf8JsonWriter w, JsonEncodedText url, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-        w.WriteStartObject();
-        w.WriteString(NUrl, url);
-        w.WriteString(NValueString, value);
-        w.WriteEndObject();
-    }
 }

@@ -692,15 +692,20 @@ public sealed partial class FhirExporter
         w.WriteEndObject();
     }
 
-    private static void ExtensionCode(Utf8JsonWriter w, JsonEncodedText url, string? code)
+    private static void ExtensionCode(Utf8JsonWriter w, JsonEncodedText url, string? code) => ExtensionText(w, url, NValueCode, code);
+
+    private static void ExtensionString(Utf8JsonWriter w, JsonEncodedText url, string? value) => ExtensionText(w, url, NValueString, value);
+
+    /// <summary>An extension with a code or string value; none when the value is empty.</summary>
+    private static void ExtensionText(Utf8JsonWriter w, JsonEncodedText url, JsonEncodedText valueName, string? value)
     {
-        if (string.IsNullOrEmpty(code))
+        if (string.IsNullOrEmpty(value))
         {
             return;
         }
         w.WriteStartObject();
         w.WriteString(NUrl, url);
-        w.WriteString(NValueCode, code);
+        w.WriteString(valueName, value);
         w.WriteEndObject();
     }
 

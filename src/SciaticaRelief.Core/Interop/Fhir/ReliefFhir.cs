@@ -221,19 +221,6 @@ public static class ReliefFhir
             : null;
     }
 
-    /// <summary>The body-map bits as SNOMED codings, one per marked region, each with its laterality.</summary>
-    public static List<Coding> AreaCodings(int bits) =>
-    [
-        .. BodyMap.FromBits(bits).Select(a =>
-        {
-            var (code, display) = RegionCodes[a.Region];
-            var coding = new Coding(Snomed, code, display);
-            var (sideCode, sideDisplay) = SideCodes[a.Side];
-            coding.Extension.Add(new Extension(Url(X.Laterality), new Coding(Snomed, sideCode, sideDisplay)));
-            return coding;
-        }),
-    ];
-
     public static string AreaText(int bits) =>
         string.Join(", ", BodyMap.FromBits(bits).Select(a => $"{a.Side.ToString().ToLowerInvariant()} {BodyMap.Label(a.Region).ToLowerInvariant()}"));
 

@@ -100,7 +100,7 @@ internal sealed class ImportBuilder
         }
         // Most notes hold no control characters: only those that do are copied.
         var cleaned = text.AsSpan().ContainsAnyExcept(PlainText)
-            ? new string([.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => !char.IsControl(c) || c is '\n' or '\t')]).Trim()
+            ? new string([.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(PlainText.Contains)]).Trim()
             : text.Trim();
         if (cleaned.Length > TextRules.NotesMaxLength)
         {
