@@ -41,6 +41,7 @@ public static class ReliefServices
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReliefOptions>().Bind(configuration.GetSection(ReliefOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var relief = configuration.GetSection(ReliefOptions.Section).Get<ReliefOptions>() ?? new ReliefOptions();
+        builder.ServeStaticAssetsFromBuildOutput();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = relief.MaxRequestBodyBytes;

@@ -57,8 +57,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        // Static web assets (app.css, app.js) are only wired up by default in Development.
-        builder.UseStaticWebAssets();
         foreach (var (k, v) in _settings.Where(kv => kv.Value is not null))
         {
             builder.UseSetting(k, v);
