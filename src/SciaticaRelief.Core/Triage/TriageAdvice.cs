@@ -20,9 +20,9 @@ public static class TriageAdvice
         return level switch
         {
             TriageLevel.Emergency => new Advice(
-                $"Get emergency care now: call {region.EmergencyNumber} or go to an emergency department.",
+                $"Get emergency care now: call {region.EmergencyNumber} or go to {region.EmergencyPlace}.",
                 [
-                    $"Call {region.EmergencyNumber} or go to the nearest emergency department (A&E) now. Do not wait to see if it passes.",
+                    $"Call {region.EmergencyNumber} or go to {region.EmergencyPlace} now. Do not wait to see if it passes.",
                     "Tell them which of the signs below you have, and that you have sciatica.",
                     "Do not use massage, massage machines, acupressure or other home treatments for this until a clinician has seen you.",
                 ],

@@ -14,7 +14,7 @@ public sealed partial class ServedAssetTests
 {
     private static readonly string[] AnonymousPages = ["/", "/account/signin", "/no-such-page"];
 
-    [Fact]
+    [Fact(Timeout = 600_000)]
     public async Task ReadmeFirstCommand_RunLiterally_ServesTheLandingPageWithWholeAssets()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(ServedApp.RepositoryRoot, "README.md"));
@@ -31,7 +31,7 @@ public sealed partial class ServedAssetTests
         await AssertAssetsWholeAsync(client, [.. AnonymousPages, new Uri(setup).PathAndQuery], longCache: true);
     }
 
-    [Theory]
+    [Theory(Timeout = 600_000)]
     [InlineData(null)]          // the launch profile's environment (Production)
     [InlineData("Development")]
     [InlineData("Staging")]
@@ -46,7 +46,7 @@ public sealed partial class ServedAssetTests
             longCache: environment is not "Development");
     }
 
-    [Fact]
+    [Fact(Timeout = 600_000)]
     public async Task PublishedBuild_ServesWholeAssetsCompressedAndCachedForAYear()
     {
         var folder = Path.Combine(Path.GetTempPath(), "relief-publish", Guid.NewGuid().ToString("N"));
@@ -68,7 +68,7 @@ public sealed partial class ServedAssetTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 600_000)]
     public async Task TestHost_ServesWholeAssets()
     {
         await using var app = TestApp.Create();

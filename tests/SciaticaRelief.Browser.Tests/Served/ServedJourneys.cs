@@ -15,7 +15,7 @@ public sealed class ServedJourneys(BrowserFixture browser)
 {
     private const string Email = "owner@example.org";
 
-    [BrowserFact]
+    [BrowserFact(Timeout = 600_000)]
     public async Task FirstDay_OnAPhone_FromSetupToSharing_EveryPageWhole()
     {
         await using var app = await ServedApp.RunAsync();
@@ -36,7 +36,7 @@ public sealed class ServedJourneys(BrowserFixture browser)
         watch.AssertClean();
     }
 
-    [BrowserFact]
+    [BrowserFact(Timeout = 600_000)]
     public async Task FirstDay_OnPostgreSql_EveryPageWhole()
     {
         if (TestDatabase.PostgresAdminConnection is null)
@@ -54,6 +54,44 @@ public sealed class ServedJourneys(BrowserFixture browser)
         var watch = await PageWatch.OpenAsync(browser.Browser, app.BaseUrl);
 
         await FirstDayAsync(app, watch);
+
+        watch.AssertClean();
+    }
+
+    [BrowserFact(Timeout = 600_000)]
+    public async Task WithoutScript_SetupOnboardingAndCheckIn_WorkAndKeepTheBrowsersZone()
+    {
+        await using var app = await ServedApp.RunAsync();
+        var watch = await PageWatch.OpenAsync(browser.Browser, app.BaseUrl, javaScript: false);
+        var page = watch.Page;
+
+        // No script to read the browser's zone: the form starts from Accept-Language (en-GB).
+        await watch.VisitAsync(new Uri(await app.SetupLinkAsync()).PathAndQuery);
+        Assert.Equal("GB", await page.InputValueAsync("#regionCode"));
+        Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", TestApp.Password);
+        await page.FillAsync("#birthYear", "1975");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/onboarding");
+        await watch.CheckAsync();
+        await Journeys.AnswerAllAsync(page, "no");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/triage/result/");
+        await watch.CheckAsync();
+
+        // The body map's checkbox list is the form's input without script.
+        await watch.VisitAsync("/checkin");
+        await page.CheckAsync("#painNow-4", new() { Force = true });
+        await page.CheckAsync("#area-calf-left", new() { Force = true });
+        await Journeys.AnswerAllAsync(page, "no");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/?saved=");
+        await watch.CheckAsync();
+        await watch.VisitAsync("/journal");
+        Assert.Contains("Left calf", await page.InnerTextAsync("main"), StringComparison.OrdinalIgnoreCase);
+        await watch.VisitAsync("/profile");
+        Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
 
         watch.AssertClean();
     }

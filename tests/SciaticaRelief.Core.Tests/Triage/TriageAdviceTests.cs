@@ -20,6 +20,29 @@ public sealed class TriageAdviceTests
         Assert.Equal(TriageAdvice.NotADiagnosis, advice.Caveat);
     }
 
+    [Theory]
+    [InlineData("GB", "A&E", "CLINICAL.md 1: the place as people in the UK say it")]
+    [InlineData("US", "emergency room (ER)", "in the US \"urgent care\" is a walk-in clinic: say the ER")]
+    [InlineData("NZ", "emergency department", "the general words elsewhere")]
+    [InlineData("ES", "urgencias", "EU countries: the local word beside the English")]
+    public void For_Emergency_NamesThePlaceAsPeopleThereSayIt(string code, string place, string why)
+    {
+        var advice = TriageAdvice.For(TriageLevel.Emergency, Regions.GetOrOther(code), seeDoctorToday: false);
+
+        Assert.True(advice.Headline.Contains(place, StringComparison.Ordinal), why);
+        Assert.DoesNotContain("urgent care", advice.Headline + string.Concat(advice.Steps), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void For_EmergencyInAnUnknownCountry_Gives112AndSaysTheNumberMayDiffer()
+    {
+        // CLINICAL.md 1: unknown country → 112, and say the number may differ.
+        var advice = TriageAdvice.For(TriageLevel.Emergency, Regions.GetOrOther("XX"), seeDoctorToday: false);
+
+        Assert.StartsWith("Get emergency care now: call 112", advice.Headline, StringComparison.Ordinal);
+        Assert.Contains("may differ", advice.Headline, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void For_EmergencyInGb_DoesNotOfferNhs111()
     {

@@ -33,6 +33,67 @@ public sealed class SetupAndSignUpTests
         Assert.Contains("has been used", again, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB,en;q=0.9", "GB", "Europe/London", "a UK browser: the UK and its one zone")]
+    [InlineData("fr;q=0.5, en-NZ", "NZ", "Pacific/Auckland", "the preferred language's country wins, not the first listed")]
+    [InlineData("en-US,en;q=0.9", "US", null, "several zones in the US: the form asks instead of guessing")]
+    [InlineData("en", null, null, "a language alone says nothing about where someone lives")]
+    [InlineData("", null, null, "no header: ask")]
+    public async Task SetupPage_WithoutScript_StartsFromTheBrowsersCountry_NeverSilentlyUtc(string acceptLanguage, string? region, string? zone, string why)
+    {
+        await using var app = TestApp.Create();
+        var secret = app.Services.GetRequiredService<SetupLink>().Secret!;
+        using var browser = app.Browser();
+        browser.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage.Length == 0 ? "*" : acceptLanguage);
+
+        var page = await browser.GetPageAsync($"/setup/{secret}");
+
+        Assert.True(SelectedOption(page, "regionCode") == (region ?? ""), why);
+        Assert.True(SelectedOption(page, "timeZoneId") == (zone ?? ""), why);
+        Assert.DoesNotContain("<option value=\"UTC\" selected", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_WithoutAZone_AsksForOne_AndMakesNoAccount()
+    {
+        await using var app = TestApp.Create();
+        var secret = app.Services.GetRequiredService<SetupLink>().Secret!;
+        using var browser = app.Browser();
+        var fields = Owner();
+        fields["timeZoneId"] = "";
+
+        var response = await browser.SubmitFormAsync($"/setup/{secret}", "setup", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a time zone", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.InScopeAsync(sp => sp.GetRequiredService<AccountService>().AnyAccountAsync()));
+    }
+
+    [Fact]
+    public async Task LandingPage_OnAnEmptyInstall_SaysSetupIsPendingAndWhereTheLinkIs_ThenOnlySignIn()
+    {
+        await using var app = TestApp.Create();
+        using var browser = app.Browser();
+
+        var empty = await browser.GetPageAsync("/");
+        Assert.Contains("data-setup-pending", empty, StringComparison.Ordinal);
+        Assert.Contains("terminal window where it was started", empty, StringComparison.Ordinal);
+
+        await app.CreatePersonAsync();
+        var after = await browser.GetPageAsync("/");
+        Assert.DoesNotContain("data-setup-pending", after, StringComparison.Ordinal);
+        Assert.Contains("/account/signin", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>The value of the selected option of a select (or the first option, as a browser picks).</summary>
+    private static string SelectedOption(string page, string selectId)
+    {
+        var select = System.Text.RegularExpressions.Regex.Match(page, $"<select id=\"{selectId}\"[^>]*>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        // Blazor writes an empty value as a bare attribute: <option value selected>.
+        var options = System.Text.RegularExpressions.Regex.Matches(select, "<option value(?:=\"([^\"]*)\")?( selected)?");
+        return (options.FirstOrDefault(o => o.Groups[2].Success) ?? options.First()).Groups[1].Value;
+    }
+
     [Fact]
     public async Task SetupLink_WrongSecret_ShowsNoForm()
     {
