@@ -43,7 +43,7 @@ public sealed class TreatmentJourneys(BrowserFixture browser)
         var alert = page.Locator("[role=alert][data-rule='BRUISE-ANTICOAGULANT']");
         Assert.True(await alert.IsVisibleAsync(), "the anticoagulant warning is shown as an alert at once");
         Assert.Contains("blood thinners", await alert.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("CLINICAL.md section 4", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Batavia", await alert.InnerTextAsync(), StringComparison.Ordinal); // the publication, never the team's internal file
         Assert.Equal(0, await page.Locator("[data-rule='BRUISE-SMALL']").CountAsync()); // not called normal on blood thinners
         Assert.Equal("Deep tissue massage", await page.InnerTextAsync("h1"));
         await Journeys.ScreenshotAsync(page, "treatment-warning");

@@ -18,7 +18,7 @@ public sealed record AcupressureRoutine(IReadOnlyList<RoutineStep> Steps, IReadO
     /// <summary>CLINICAL.md section 5 [U]: when to stop.</summary>
     public const string StopAdvice = "Stop at once if you feel shooting pain, new numbness, or your leg symptoms get worse, and tell your doctor.";
 
-    public const string StopSource = "CLINICAL.md section 5: stop on shooting pain, new numbness or worse leg symptoms [U: needs clinical review]";
+    public const string StopSource = "Common advice for self-acupressure, not tested in a trial: stop on shooting pain, new numbness or worse leg symptoms [U: needs clinical review]";
 
     /// <summary>CLINICAL.md section 5 [V]/[U]: the dose.</summary>
     public const string DoseAdvice = "Press each point on both sides, 1 to 3 minutes a side at a tolerable deep ache, never sharp pain; 1 to 3 times a day.";

@@ -17,7 +17,7 @@ public sealed record EarSuggestion(Ear Ear, DateTime? RestUntilUtc, bool StillOn
 /// </summary>
 public static class EarSeedCycle
 {
-    public const string Source = "CLINICAL.md section 5: consumer advice up to 5 days then rest the skin 1-2 days; press 1-3 min 2-3 times a day; alternate ears [P]";
+    public const string Source = "Common advice on ear seeds from secondary sources: wear them up to 5 days, then rest the skin 1-2 days; press 1-3 min 2-3 times a day; alternate ears [P]. A study kept seeds on for 7 days (Yeh et al., Evid Based Complement Alternat Med 2012, doi:10.1155/2012/383257)";
 
     public static readonly TimeSpan ShortestRest = TimeSpan.FromDays(1);
 

@@ -181,7 +181,7 @@ public static class MachineChooser
         var c = q.Conditions;
         if (d.Id == "percussion-massage-gun" && c.HasFlag(HealthCondition.AnticoagulantsOrBleedingDisorder))
         {
-            return "Not with blood thinners or a bleeding disorder: its vigorous tapping can cause bruising and bleeding into the muscle (CLINICAL.md 4).";
+            return "Not with blood thinners or a bleeding disorder: its vigorous tapping can cause bruising and bleeding into the muscle (a precaution from professional massage sources: Batavia M., J Bodyw Mov Ther 2004;8(1):48-57).";
         }
         if (d.Id == "percussion-massage-gun" && c.HasFlag(HealthCondition.Osteoporosis))
         {

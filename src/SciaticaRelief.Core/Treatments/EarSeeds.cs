@@ -38,7 +38,7 @@ public sealed record EarSeedRule(string Id, WarningLevel Level, string Message, 
 /// </summary>
 public static class EarSeedRules
 {
-    private const string Wear = "CLINICAL.md section 5: consumer advice up to 5 days then rest the skin 1-2 days; remove if red or broken; ask in pregnancy [P]; trials taped seeds for 7 days (Yeh 2012, doi:10.1155/2012/383257)";
+    private const string Wear = "Common advice on ear seeds from secondary sources: wear them up to 5 days, then rest the skin 1-2 days; take them off if the skin is red or broken; ask first in pregnancy [P]. A study kept seeds on for 7 days (Yeh et al., Evid Based Complement Alternat Med 2012, doi:10.1155/2012/383257)";
 
     /// <summary>The default wear before taking seeds off.</summary>
     public static readonly TimeSpan DefaultWear = TimeSpan.FromDays(5);

@@ -49,7 +49,7 @@ public sealed record SideEffectRule(string Id, WarningLevel Level, string Messag
 /// </summary>
 public static class SideEffectRules
 {
-    private const string Bruising = "CLINICAL.md section 4, bruising after massage [P]";
+    private const string Bruising = "Advice on bruising after massage from secondary sources: what is normal and what is a warning sign, not tested in trials [P]";
     private const string Ernst = "Ernst, Rheumatology 2003;42:1101 [V]";
     private const string Chen = "Chen et al., Phys Ther 2021, doi:10.1093/ptj/pzaa199 (rhabdomyolysis after a massage gun) [V]";
 
@@ -81,11 +81,11 @@ public static class SideEffectRules
             i => i.BruiseAway),
         new("BRUISE-ANTICOAGULANT", WarningLevel.Warning,
             "You bruised while taking blood thinners (anticoagulants) or with a bleeding disorder. Tell the doctor who looks after this treatment or condition, and do not have deep or firm massage until they have advised you.",
-            Bruising + "; deep tissue massage: avoid with anticoagulants or bleeding disorders [P]",
+            Bruising + "; deep or firm massage is avoided with blood thinners or a bleeding disorder: a precaution from professional massage sources (Batavia M., J Bodyw Mov Ther 2004;8(1):48-57) [P]",
             i => i.Bruising != BruiseSize.None && i.Has(Profiles.HealthCondition.AnticoagulantsOrBleedingDisorder)),
         new("CALF-SWELLING", WarningLevel.Warning,
             "A swollen, painful calf can be a blood clot (deep vein thrombosis). Get medical advice today and do not massage it. If you are short of breath or have chest pain, call your emergency number now.",
-            Bruising + "; CLINICAL.md section 4: never massage over a suspected clot [P]",
+            Bruising + "; never massage over a possible clot: a precaution from professional massage sources (Batavia M., J Bodyw Mov Ther 2004;8(1):48-57) [P]; a swollen, painful calf needs medical advice the same day: NICE Clinical Knowledge Summaries, Deep vein thrombosis; NHS, Deep vein thrombosis [V]",
             i => i.Has(SideEffectSign.CalfSwelling)),
         new("DARK-URINE", WarningLevel.Warning,
             "Dark, tea-coloured urine after a massage or a massage gun can be a sign of muscle breakdown (rhabdomyolysis). Get medical help today.",
@@ -97,7 +97,7 @@ public static class SideEffectRules
             i => i.Has(SideEffectSign.BleedingGumsOrNose)),
         new("NEW-NUMBNESS-WEAKNESS", WarningLevel.Warning,
             "New numbness or weakness needs the symptom check again now: it asks about the signs that need a doctor soon or emergency care.",
-            Bruising + "; triage: CLINICAL.md section 1",
+            Bruising + "; warning signs that need a doctor soon or emergency care: NICE Clinical Knowledge Summaries, Sciatica (lumbar radiculopathy): red flags; NICE guideline NG59 [V]",
             i => i.Has(SideEffectSign.NewNumbness) || i.Has(SideEffectSign.NewWeakness),
             WarningAction.RerunTriage),
         new("SORENESS-NORMAL", WarningLevel.Info,
@@ -106,7 +106,7 @@ public static class SideEffectRules
             i => i.Soreness is >= 1 && i.Signs == SideEffectSign.None),
         new("ACUPRESSURE-PREGNANCY-POINT", WarningLevel.Caution,
             "BL60 (Kunlun) is traditionally avoided in pregnancy. No harm has been shown, but ask your midwife or doctor before pressing it.",
-            "CLINICAL.md section 4, acupressure in pregnancy (Carr 2015) [V]",
+            "Points traditionally avoided in pregnancy; a review found no evidence of harm from them (Carr DJ, Acupunct Med 2015;33(5):413-9, doi:10.1136/acupmed-2015-010936) [V]",
             i => i.Has(Profiles.HealthCondition.Pregnancy) && i.Points.Contains("bl60", StringComparer.Ordinal)),
     ];
 

@@ -72,7 +72,7 @@ public sealed class TreatmentApiTests
         var warning = body["warnings"]!.AsArray().First()!;
         Assert.Equal("BRUISE-ANTICOAGULANT", (string)warning["ruleId"]!);
         Assert.Equal("warning", (string)warning["level"]!);
-        Assert.Contains("CLINICAL.md section 4", (string)warning["source"]!, StringComparison.Ordinal);
+        Assert.Contains("Batavia", (string)warning["source"]!, StringComparison.Ordinal); // the publication, never the team's internal file
         Assert.DoesNotContain("BRUISE-SMALL", RuleIds(body)); // not called normal on blood thinners
     }
 
