@@ -115,7 +115,7 @@ internal static class ClientCommands
             Description = "Answer a warning-sign question without being asked: ID=yes|no|unsure, ID one of "
                 + string.Join(", ", Core.Triage.RedFlagQuestions.ForCheckIn.Select(q => q.Id)) + ". Repeat for more.",
         };
-        var noRedFlags = new Option<bool>("--no-red-flags") { Description = "None of the warning signs: answers every question not given with --red-flag \"no\"." };
+        var noRedFlags = new Option<bool>("--no-red-flags") { Description = "\"None of these\": no warning sign applies; every question not given with --red-flag is recorded as no. Refused beside a yes or unsure answer." };
         var json = JsonOption();
         var command = new Command("log", "A check-in in one line; the warning-sign questions are asked unless answered by options. Prints the triage.")
         {
@@ -133,7 +133,8 @@ internal static class ClientCommands
             {
                 throw new ClientFailure(ReliefCli.UsageError, qualityError);
             }
-            var answers = await RedFlagAnswersAsync(context, api, parsed.GetValue(redFlag) ?? [], parsed.GetValue(noRedFlags), ct);
+            var noneOfThese = parsed.GetValue(noRedFlags);
+            var answers = await RedFlagAnswersAsync(context, api, parsed.GetValue(redFlag) ?? [], noneOfThese, ct);
             var body = new Dictionary<string, object?>
             {
                 ["painNow"] = parsed.GetValue(pain),
@@ -142,6 +143,7 @@ internal static class ClientCommands
                 ["qualities"] = qualities.Select(CheckInWords.Name).ToList(),
                 ["notes"] = parsed.GetValue(notes),
                 ["redFlags"] = answers,
+                ["noneOfThese"] = noneOfThese ? true : null,
             };
             var (saved, text) = await api.PostJsonAsync("api/v1/journal", body, ct, idempotencyKey: "cli-" + Guid.NewGuid().ToString("N"));
             var level = saved?["triage"]?["level"]?.GetValue<string>();
@@ -152,7 +154,11 @@ internal static class ClientCommands
             else
             {
                 context.Out.MarkupLine(Markup.Escape($"Saved: pain {saved?["painNow"]} /10 at {saved?["occurredAt"]?.GetValue<string>()}."));
-                WriteTriage(context, level, saved?["triage"]?["firedRules"]?.AsArray());
+                WriteTriage(context, level, saved?["triage"]?["firedRules"]?.AsArray(), saved?["triage"]?["advice"]);
+                if (saved?["triage"]?["notice"]?.GetValue<string>() is { } notice)
+                {
+                    context.Out.MarkupLine("[yellow]" + Markup.Escape(notice) + "[/]");
+                }
             }
             return level == "emergency" ? ReliefCli.Emergency : ReliefCli.Ok;
         }));
@@ -188,22 +194,41 @@ internal static class ClientCommands
             {
                 continue;
             }
-            answers[id] = noneOfThem ? "no" : prompts.YesNoUnsure(q["text"]?.GetValue<string>() ?? id);
+            if (!noneOfThem)
+            {
+                // With --no-red-flags the server records the rest as no ("None of these"), as the web form does.
+                answers[id] = prompts.YesNoUnsure(q["text"]?.GetValue<string>() ?? id);
+            }
         }
         return answers;
     }
 
-    /// <summary>The triage level with what to do, an emergency as a framed warning that cannot be missed.</summary>
-    private static void WriteTriage(CliContext context, string? level, JsonArray? fired)
+    /// <summary>
+    /// The triage level with what to do, an emergency as a framed warning that cannot be missed. The
+    /// words and the emergency number are the server's, from the Profile's country (the same table as
+    /// the web and the report); the fallback names no number, since it cannot know the country.
+    /// </summary>
+    private static void WriteTriage(CliContext context, string? level, JsonArray? fired, JsonNode? advice)
     {
         var reasons = (fired ?? []).Select(r => r?["reason"]?.GetValue<string>()).OfType<string>().ToList();
-        var (headline, colour) = level switch
+        var (fallback, colour) = level switch
         {
-            "emergency" => ("EMERGENCY: get medical help now. Call 999 / 112 / 911 or go to A&E / the emergency department. Do not wait to see if it gets better.", "red"),
-            "urgent" => ("URGENT: see a doctor within 24 to 48 hours (today if it is getting worse quickly). Massage and home care are paused.", "yellow"),
+            "emergency" => ("Get emergency care now: call your local emergency number or go to the emergency department. Do not wait to see if it gets better.", "red"),
+            "urgent" => ("See a doctor within 24 to 48 hours (today if it is getting worse quickly). Massage and home care are paused.", "yellow"),
             "routine" => ("Book a routine appointment with a GP or physiotherapist.", "blue"),
             _ => ("No warning signs: self-care is fine. Keep moving within what you can manage.", "green"),
         };
+        var said = advice?["headline"]?.GetValue<string>();
+        var headline = level switch
+        {
+            "emergency" => "EMERGENCY: " + (said ?? fallback),
+            "urgent" => "URGENT: " + (said ?? fallback) + (said is null ? "" : " Massage and home care are paused."),
+            _ => said ?? fallback,
+        };
+        if (level == "emergency" && advice?["emergencyNumber"]?.GetValue<string>() is { } number)
+        {
+            headline += $" Emergency number: {number}.";
+        }
         if (level is "emergency" or "urgent")
         {
             var text = Markup.Escape(headline) + string.Concat(reasons.Select(r => "\n- " + Markup.Escape(r)));
@@ -235,7 +260,7 @@ internal static class ClientCommands
             }
             else
             {
-                WriteTriage(context, effective, standing?["latest"]?["firedRules"]?.AsArray());
+                WriteTriage(context, effective, standing?["latest"]?["firedRules"]?.AsArray(), standing?["advice"]);
                 if (standing?["activeAlarm"]?.GetValue<string>() is { } alarm)
                 {
                     context.Out.MarkupLine(Markup.Escape($"An {alarm} result since {standing["alarmSince"]} stays in force until a check-in without those signs"

@@ -21,4 +21,14 @@ public sealed record CheckInInput
     public int? Stress { get; init; }
     public string? Notes { get; init; }
     public IReadOnlyDictionary<RedFlagQuestion, Answer> RedFlags { get; init; } = new Dictionary<RedFlagQuestion, Answer>();
+
+    /// <summary>"None of these": every asked warning-sign question not answered is recorded as no.</summary>
+    public bool NoneOfThese { get; init; }
+
+    /// <summary>The routine-appointment questions were asked too (the web form asks them once 28 days have passed without them).</summary>
+    public bool RoutineAsked { get; init; }
+
+    /// <summary>The questions this check-in asked.</summary>
+    public IEnumerable<RedFlagQuestionInfo> Asked =>
+        RoutineAsked ? RedFlagQuestions.ForCheckIn.Concat(RedFlagQuestions.Routine) : RedFlagQuestions.ForCheckIn;
 }

@@ -110,7 +110,13 @@ public static class CheckInValidator
         }
 
         var bits = BodyMap.ToBits(input.Areas);
-        var flags = new Dictionary<RedFlagQuestion, Answer>(input.RedFlags);
+        if (input.NoneOfThese && BodyMap.BothLegs(bits) && !input.RedFlags.ContainsKey(RedFlagQuestion.BothLegs))
+        {
+            // Symptoms in both legs can be an emergency sign: a blanket "no" must not answer that question.
+            errors.Add(RedFlagAnswers.NoneField, "You marked pain or symptoms in both legs: answer the both-legs question itself rather than \"None of these\".");
+            return new Validated<CheckInValues>(null, errors);
+        }
+        var flags = RedFlagAnswers.Resolve(input.RedFlags, input.NoneOfThese, input.Asked, errors);
         var presumed = false;
         if (BodyMap.BothLegs(bits) && !flags.ContainsKey(RedFlagQuestion.BothLegs))
         {

@@ -27,4 +27,6 @@ public enum RedFlagQuestion
     [JsonStringEnumMemberName("first-episode")] FirstEpisode,
     [JsonStringEnumMemberName("not-improving")] NotImproving,
     [JsonStringEnumMemberName("over-six-weeks")] OverSixWeeks,
+    [JsonStringEnumMemberName("swollen-leg")] SwollenLeg,
+    [JsonStringEnumMemberName("clot-breathless")] ClotBreathless,
 }

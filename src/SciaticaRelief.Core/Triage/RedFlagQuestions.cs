@@ -49,6 +49,10 @@ public static class RedFlagQuestions
             "Have you lost weight recently without trying?", true),
         new(RedFlagQuestion.NightPain, "night-pain",
             "Is the pain constant at night, and not eased by changing position?", true),
+        new(RedFlagQuestion.SwollenLeg, "swollen-leg",
+            "Is one calf or thigh newly swollen, painful, warm or red (a possible blood clot)?", true),
+        new(RedFlagQuestion.ClotBreathless, "clot-breathless",
+            "With that, are you suddenly short of breath, do you have chest pain, or are you coughing up blood?", true, RedFlagQuestion.SwollenLeg),
         new(RedFlagQuestion.FirstEpisode, "first-episode",
             "Is this the first time you have had back pain or sciatica like this?", false),
         new(RedFlagQuestion.NotImproving, "not-improving",
@@ -80,4 +84,48 @@ public static class RedFlagQuestions
 
     /// <summary>The questions a check-in asks.</summary>
     public static IEnumerable<RedFlagQuestionInfo> ForCheckIn => All.Where(q => q.EveryCheckIn);
+
+    /// <summary>The routine-appointment questions, asked at onboarding, in a full symptom check, and in a check-in once 28 days have passed without them.</summary>
+    public static IEnumerable<RedFlagQuestionInfo> Routine => All.Where(q => !q.EveryCheckIn);
+
+    /// <summary>How long a routine-level answer stands before a check-in asks again (CLINICAL.md 1: re-screen after about a month).</summary>
+    public static readonly TimeSpan RoutineAnswersLast = TimeSpan.FromDays(28);
+
+    /// <summary>
+    /// The questions of <paramref name="asked"/> that still need an answer given <paramref name="answers"/>:
+    /// a follow-up question only when its parent is yes or not sure.
+    /// </summary>
+    public static IEnumerable<RedFlagQuestion> Unanswered(IEnumerable<RedFlagQuestionInfo> asked, IReadOnlyDictionary<RedFlagQuestion, Answer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        ArgumentNullException.ThrowIfNull(answers);
+        return asked
+            .Where(q => q.DependsOn is not { } parent || (answers.TryGetValue(parent, out var p) && p.CountsAsYes()))
+            .Select(q => q.Question)
+            .Where(q => !answers.ContainsKey(q));
+    }
+
+    /// <summary>
+    /// Screened: every warning-sign question a check-in asks has an answer. Only a screened check can
+    /// show that no warning sign is present; an unscreened one can still raise an alarm, never lift one.
+    /// </summary>
+    public static bool IsScreened(IReadOnlyDictionary<RedFlagQuestion, Answer> answers) => !Unanswered(ForCheckIn, answers).Any();
+
+    /// <summary><see cref="IsScreened(IReadOnlyDictionary{RedFlagQuestion, Answer})"/> of answers stored by wire id (unknown ids are ignored).</summary>
+    public static bool IsScreened(IReadOnlyDictionary<string, Answer> answersById) => IsScreened(FromWire(answersById));
+
+    /// <summary>Answers stored by wire id, keyed by question; ids this version does not know are left out.</summary>
+    public static Dictionary<RedFlagQuestion, Answer> FromWire(IReadOnlyDictionary<string, Answer> answersById)
+    {
+        ArgumentNullException.ThrowIfNull(answersById);
+        var answers = new Dictionary<RedFlagQuestion, Answer>();
+        foreach (var (id, answer) in answersById)
+        {
+            if (TryParse(id, out var q))
+            {
+                answers[q] = answer;
+            }
+        }
+        return answers;
+    }
 }

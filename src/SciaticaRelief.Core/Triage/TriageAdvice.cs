@@ -58,6 +58,20 @@ public static class TriageAdvice
         };
     }
 
+    /// <summary>Before the warning-sign questions have been answered once: ask them, suggest nothing.</summary>
+    public static Advice ScreenFirst(Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return new Advice(
+            "Answer the warning-sign questions first.",
+            [
+                "Before anything is suggested, answer the questions about warning signs: it takes a minute, and \"None of these\" answers the ones that do not apply.",
+                "Some symptoms of sciatica need a doctor quickly; the questions find them.",
+                $"If you feel very unwell or think it is an emergency, call {region.EmergencyNumber} now.",
+            ],
+            NotADiagnosis);
+    }
+
     private static string UrgentService(Region region) =>
         region.UrgentAdvice is { } service ? $", or contact {service}" : "";
 }

@@ -6,6 +6,12 @@ public enum AssessmentSource
     Onboarding = 0,
     CheckIn = 1,
     SymptomCheck = 2,
+
+    /// <summary>A treatment logged with a warning sign as a side effect (a swollen, painful calf after a massage).</summary>
+    Treatment = 3,
+
+    /// <summary>A health condition ticked in the Profile that is itself a warning sign (a possible clot).</summary>
+    Profile = 4,
 }
 
 /// <summary>One stored triage: its answers, level and the rules that fired. A health row.</summary>
@@ -23,6 +29,10 @@ public sealed class TriageAssessment
     public Dictionary<string, Answer> Answers { get; set; } = [];
 
     public bool SeeDoctorToday { get; set; }
+
+    /// <summary>Every warning-sign question was answered. An unscreened check can raise an alarm, never lift one.</summary>
+    public bool Screened { get; set; }
+
     public AssessmentSource Source { get; set; }
 
     /// <summary>The check-in it belongs to, when it came from one.</summary>
@@ -44,6 +54,7 @@ public sealed class TriageAssessment
             FiredRules = string.Join(',', result.FiredRuleIds),
             Answers = input.Answers.ToDictionary(kv => RedFlagQuestions.IdOf(kv.Key), kv => kv.Value, StringComparer.Ordinal),
             SeeDoctorToday = result.SeeDoctorToday,
+            Screened = result.Screened,
             Source = source,
         };
     }

@@ -12,6 +12,9 @@ public sealed record TriageResult(
     IReadOnlyList<RedFlagQuestion> Unanswered)
 {
     public IEnumerable<string> FiredRuleIds => FiredRules.Select(r => r.Id);
+
+    /// <summary>Every warning-sign question was answered (<see cref="RedFlagQuestions.IsScreened"/>).</summary>
+    public bool Screened => Unanswered.Count == 0;
 }
 
 /// <summary>Evaluates the rule table. Pure and deterministic: same input, same result.</summary>
@@ -26,13 +29,9 @@ public static class TriageEngine
             .ToList();
         var level = fired.Count == 0 ? TriageLevel.SelfCare : fired[0].Level;
         var today = level == TriageLevel.Urgent
-            && input.Says(RedFlagQuestion.LegWeakness)
-            && input.Says(RedFlagQuestion.WeaknessWorseningFast);
-        var unanswered = RedFlagQuestions.ForCheckIn
-            .Where(q => q.DependsOn is not { } parent || input.Says(parent))
-            .Select(q => q.Question)
-            .Where(q => !input.Answers.ContainsKey(q))
-            .ToList();
+            && ((input.Says(RedFlagQuestion.LegWeakness) && input.Says(RedFlagQuestion.WeaknessWorseningFast))
+                || fired.Any(r => r.SameDay));
+        var unanswered = RedFlagQuestions.Unanswered(RedFlagQuestions.ForCheckIn, input.Answers).ToList();
         return new TriageResult(level, fired, today, unanswered);
     }
 }

@@ -12,6 +12,7 @@ public static class TriageRules
     private const string NiceCks = "NICE CKS, Sciatica (lumbar radiculopathy): red flags; NICE NG59 (2016, updated 2020)";
     private const string CaudaEquina = NiceCks + "; British Association of Spine Surgeons, cauda equina syndrome; Long et al., Am J Emerg Med 2020";
     private const string Chou = "Chou et al., Ann Intern Med 2007;147:478-91";
+    private const string Clot = "NICE CKS, Deep vein thrombosis; NHS, Deep vein thrombosis (DVT) [V]";
 
     public static IReadOnlyList<TriageRule> All { get; } =
     [
@@ -34,6 +35,9 @@ public static class TriageRules
         new("E-TRAUMA", TriageLevel.Emergency,
             "Back pain after a major injury", NiceCks + "; " + Chou,
             i => i.Says(Q.MajorTrauma)),
+        new("E-CLOT-LUNG", TriageLevel.Emergency,
+            "A swollen, painful leg with sudden breathlessness, chest pain or coughing up blood (a clot may have reached the lungs)", Clot,
+            i => i.Says(Q.SwollenLeg) && i.Says(Q.ClotBreathless)),
         new("E-FEVER-WEAKNESS", TriageLevel.Emergency,
             "Fever or feeling very unwell together with new leg weakness", NiceCks + " [U: needs clinical review]",
             i => i.Says(Q.FeverUnwell) && i.Says(Q.LegWeakness)),
@@ -42,6 +46,9 @@ public static class TriageRules
         new("U-LEG-WEAKNESS", TriageLevel.Urgent,
             "New or worsening weakness in one leg", NiceCks + " [P: same day if worsening fast]",
             i => i.Says(Q.LegWeakness)),
+        new("U-CLOT", TriageLevel.Urgent,
+            "A swollen, painful, warm or red calf or thigh: a possible blood clot needs a doctor today, and no massage until a clot is ruled out", Clot,
+            i => i.Says(Q.SwollenLeg) || i.Has(HealthCondition.SuspectedClot), SameDay: true),
         new("U-INFECTION-FEVER", TriageLevel.Urgent,
             "Fever, chills or feeling very unwell with back pain", NiceCks + "; " + Chou,
             i => i.Says(Q.FeverUnwell)),

@@ -8,7 +8,10 @@ using SciaticaRelief.Web.Triage;
 namespace SciaticaRelief.Web.Api;
 
 /// <summary>What a <see cref="SuggestsCareAttribute"/> endpoint answers while self-care is paused: only the advice to seek care.</summary>
-public sealed record SeekCareResponse(bool SeekCareOnly, TriageLevel Level, bool SeeDoctorToday, string EmergencyNumber, Advice Advice);
+/// <param name="ScreenRequired">The warning-sign questions were never answered: answer them (<paramref name="Screen"/>) before anything is suggested.</param>
+/// <param name="Screen">Where to answer them (the symptom check).</param>
+public sealed record SeekCareResponse(bool SeekCareOnly, TriageLevel Level, bool SeeDoctorToday, string EmergencyNumber, Advice Advice,
+    bool ScreenRequired = false, string? Screen = null);
 
 /// <summary>
 /// The one place that decides whether care may be suggested now: while the triage standing pauses
@@ -18,6 +21,9 @@ public sealed record SeekCareResponse(bool SeekCareOnly, TriageLevel Level, bool
 /// </summary>
 public sealed class SuggestsCareGate(CurrentPerson current, PersonContext person, TriageService triage)
 {
+    /// <summary>The API answer to the screen: POST the answers here.</summary>
+    public const string ScreenPath = "/api/v1/triage";
+
     public static bool Marks(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<SuggestsCareAttribute>() is not null;
 
     /// <summary>The advice to seek care when the signed-in Person's standing pauses self-care; null otherwise (or when no Person is signed in).</summary>
@@ -33,8 +39,12 @@ public sealed class SuggestsCareGate(CurrentPerson current, PersonContext person
             return null;
         }
         var level = standing.Effective;
+        var region = await person.RegionAsync(ct);
+        if (!level.PausesSelfCare() && standing.ScreenRequired)
+        {
+            return new SeekCareResponse(true, level, false, region.EmergencyNumber, TriageAdvice.ScreenFirst(region), ScreenRequired: true, Screen: ScreenPath);
+        }
         var alarm = await triage.LatestAlarmAsync(ct);
-        var region = Regions.GetOrOther((await person.ProfileAsync(ct)).RegionCode);
         var today = alarm?.SeeDoctorToday == true;
         return new SeekCareResponse(true, level, today, region.EmergencyNumber, TriageAdvice.For(level, region, today));
     }

@@ -1,4 +1,6 @@
 using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Web.Profiles;
 using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Core.Validation;
 using SciaticaRelief.Web.Api;
@@ -15,7 +17,7 @@ public static class JournalApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/journal").WithTags("Journal");
 
-        group.MapPost("/", async Task<IResult> (CheckInRequest request, HttpRequest http, JournalService journal, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (CheckInRequest request, HttpRequest http, JournalService journal, PersonContext person, CancellationToken ct) =>
         {
             var (key, keyError) = Idempotency.KeyFrom(http);
             if (keyError is not null)
@@ -27,7 +29,7 @@ public static class JournalApi
                 return Problems.Invalid(UnknownQuestions(request));
             }
             var outcome = await journal.CreateAsync(input, key, key is null ? null : Idempotency.HashOf(JournalService.ResourceType, request), ct);
-            return Answer(outcome, created: true);
+            return Answer(outcome, created: true, await person.RegionAsync(ct));
         })
         .WithName("CreateCheckIn")
         .WithSummary("Log a check-in; its red-flag answers are triaged at once.")
@@ -70,7 +72,7 @@ public static class JournalApi
         .Produces<CheckInResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPut("/{id:guid}", async Task<IResult> (Guid id, CheckInRequest request, HttpRequest http, JournalService journal, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async Task<IResult> (Guid id, CheckInRequest request, HttpRequest http, JournalService journal, PersonContext person, CancellationToken ct) =>
         {
             if (ETags.ParseIfMatch(http) is not { } version)
             {
@@ -80,7 +82,7 @@ public static class JournalApi
             {
                 return Problems.Invalid(UnknownQuestions(request));
             }
-            return Answer(await journal.UpdateAsync(id, version, input, ct), created: false);
+            return Answer(await journal.UpdateAsync(id, version, input, ct), created: false, await person.RegionAsync(ct));
         })
         .WithName("UpdateCheckIn")
         .WithSummary("Replace a check-in. Send If-Match with the ETag you read; a stale one gets 412.")
@@ -135,6 +137,7 @@ public static class JournalApi
             Stress = request.Stress,
             Notes = request.Notes,
             RedFlags = flags,
+            NoneOfThese = request.NoneOfThese == true,
         };
     }
 
@@ -148,14 +151,14 @@ public static class JournalApi
         return errors;
     }
 
-    private static IResult Answer(SaveOutcome outcome, bool created)
+    private static IResult Answer(SaveOutcome outcome, bool created, Region region)
     {
         switch (outcome.Status)
         {
             case SaveStatus.Created:
             case SaveStatus.Replayed:
             case SaveStatus.Updated:
-                var body = CheckInResponse.From(outcome.Entry!, outcome.Triage, outcome.Notices);
+                var body = CheckInResponse.From(outcome.Entry!, outcome.Triage, outcome.Notices, region);
                 return created
                     ? ETags.With(TypedResults.Created($"/api/v1/journal/{body.Id}", body), outcome.Entry!.Version)
                     : ETags.With(TypedResults.Ok(body), outcome.Entry!.Version);

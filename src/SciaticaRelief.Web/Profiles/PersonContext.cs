@@ -36,5 +36,8 @@ public sealed class PersonContext(ReliefDbContext db, CurrentPerson person, Time
         return LocalTime.TryFindZone(profile.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
+    /// <summary>The Profile's country: its emergency number and the place people there go.</summary>
+    public async Task<Region> RegionAsync(CancellationToken ct = default) => Regions.GetOrOther((await ProfileAsync(ct)).RegionCode);
+
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 }

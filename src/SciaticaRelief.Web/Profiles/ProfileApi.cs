@@ -30,7 +30,7 @@ public enum ProfileSaveStatus
 }
 
 /// <summary>Edits the Profile with the same version check as every other record.</summary>
-public sealed class ProfileService(ReliefDbContext db, PersonContext person)
+public sealed class ProfileService(ReliefDbContext db, PersonContext person, SciaticaRelief.Web.Triage.TriageService triage)
 {
     public async Task<(ProfileSaveStatus Status, Profile Profile, ValidationErrors Errors)> UpdateAsync(ProfileInput input, int expectedVersion, CancellationToken ct)
     {
@@ -45,6 +45,7 @@ public sealed class ProfileService(ReliefDbContext db, PersonContext person)
         {
             return (ProfileSaveStatus.Stale, profile, errors);
         }
+        var newlyTicked = input.Conditions & ~profile.Conditions;
         profile.RegionCode = Regions.GetOrOther(input.RegionCode).Code;
         profile.TimeZoneId = input.TimeZoneId!;
         profile.BirthYear = input.BirthYear;
@@ -55,6 +56,9 @@ public sealed class ProfileService(ReliefDbContext db, PersonContext person)
         }
         profile.UpdatedAtUtc = person.UtcNow;
         profile.Version = expectedVersion + 1;
+        // A condition that is itself a warning sign (a possible clot) raises its alarm now, in the same
+        // save, not at the next check-in.
+        triage.RecordWarningSignConditions(newlyTicked, profile.AgeIn(person.UtcNow.Year));
         try
         {
             await db.SaveChangesAsync(ct);

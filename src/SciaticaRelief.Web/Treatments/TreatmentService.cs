@@ -40,7 +40,8 @@ public sealed record TreatmentFilter(string? ModalityId = null, TreatmentKind? K
 /// warnings from Core, one transaction for the row and its idempotency record, and warnings
 /// computed at once after saving (and again on every read, against the Profile as it is then).
 /// </summary>
-public sealed class TreatmentService(ReliefDbContext db, PersonContext person, Idempotency idempotency, ModalityCatalog catalog, LabelMaximums labels)
+public sealed class TreatmentService(ReliefDbContext db, PersonContext person, Idempotency idempotency, ModalityCatalog catalog, LabelMaximums labels,
+    SciaticaRelief.Web.Triage.TriageService triage)
 {
     public const string ResourceType = "treatment";
     public const string FollowUpResourceType = "follow-up";
@@ -66,6 +67,7 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
         var treatment = new Treatment { PersonId = person.PersonId, Id = Guid.CreateVersion7(), CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1 };
         values.ApplyTo(treatment, profile.TimeZoneId);
         db.Treatments.Add(treatment);
+        await RaiseWarningSignsAsync(SideEffectSign.None, treatment.Signs, ct);
         if (idempotencyKey is not null)
         {
             idempotency.Record(person.PersonId, idempotencyKey, requestHash!, ResourceType, treatment.Id);
@@ -102,7 +104,9 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
             return new TreatmentOutcome(SaveStatus.Invalid, treatment, Errors: validated.Errors);
         }
         var values = validated.Value!;
+        var signsBefore = treatment.Signs;
         values.ApplyTo(treatment, treatment.TimeZoneId);
+        await RaiseWarningSignsAsync(signsBefore, treatment.Signs, ct);
         treatment.UpdatedAtUtc = person.UtcNow;
         treatment.Version = expectedVersion + 1;
         try
@@ -116,6 +120,18 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
             return current is null ? new TreatmentOutcome(SaveStatus.NotFound) : new TreatmentOutcome(SaveStatus.Stale, current);
         }
         return new TreatmentOutcome(SaveStatus.Updated, treatment, await WarningsAsync(treatment, skinRedOrBroken, ct), Notices: Notices(values.Time, input, zone));
+    }
+
+    /// <summary>
+    /// A side effect that is itself a warning sign (a swollen, painful calf: a possible clot) is triaged
+    /// in the same save, so the Urgent advice and the pause of massage and home care follow at once.
+    /// </summary>
+    private async Task RaiseWarningSignsAsync(SideEffectSign before, SideEffectSign after, CancellationToken ct)
+    {
+        if (after.HasFlag(SideEffectSign.CalfSwelling) && !before.HasFlag(SideEffectSign.CalfSwelling))
+        {
+            await triage.AddWarningSignAsync(SciaticaRelief.Core.Triage.RedFlagQuestion.SwollenLeg, SciaticaRelief.Core.Triage.AssessmentSource.Treatment, ct);
+        }
     }
 
     /// <summary>Deletes a Treatment and its follow-ups. With a version, a stale one is refused.</summary>

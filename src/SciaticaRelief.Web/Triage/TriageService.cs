@@ -59,20 +59,59 @@ public sealed class TriageService(ReliefDbContext db, PersonContext person)
             {
                 a.AssessedAtUtc,
                 a.Level,
+                // Only a screened check (every question answered) can show the signs are gone.
                 FirstCleanAfter = assessments
-                    .Where(c => c.Level != TriageLevel.Emergency && c.Level != TriageLevel.Urgent && c.AssessedAtUtc > a.AssessedAtUtc)
+                    .Where(c => c.Level != TriageLevel.Emergency && c.Level != TriageLevel.Urgent && c.Screened && c.AssessedAtUtc > a.AssessedAtUtc)
                     .Min(c => (DateTime?)c.AssessedAtUtc),
             })
             .ToListAsync(ct);
         var latest = await assessments.AsNoTracking().OrderByDescending(a => a.AssessedAtUtc)
-            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level)).FirstOrDefaultAsync(ct);
+            .Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level, a.Screened)).FirstOrDefaultAsync(ct);
         var points = alarms.Select(a => new AssessmentPoint(a.AssessedAtUtc, a.Level))
             .Concat(alarms.Where(a => a.FirstCleanAfter is not null).Select(a => new AssessmentPoint(a.FirstCleanAfter!.Value, TriageLevel.SelfCare)))
             .Where(p => latest is null || p.AtUtc != latest.AtUtc)
             .Append(latest)
             .OfType<AssessmentPoint>();
+        var everScreened = latest is { Screened: true } || await assessments.AnyAsync(a => a.Screened, ct);
         List<DateTime> reviews = alarms.Count == 0 ? [] : await clinicianReviews.AsNoTracking().Select(r => r.SeenAtUtc).ToListAsync(ct);
-        return TriageStanding.Compute(points, reviews);
+        return TriageStanding.Compute(points, reviews, everScreened);
+    }
+
+    /// <summary>
+    /// Adds (unsaved, for the caller's save) an assessment when newly ticked Profile conditions are
+    /// warning signs in themselves: a possible clot is the Urgent level at once, with no check-in needed.
+    /// </summary>
+    public void RecordWarningSignConditions(HealthCondition newlyTicked, int? age)
+    {
+        var input = new TriageInput(new Dictionary<RedFlagQuestion, Answer>(), newlyTicked, age);
+        var result = TriageEngine.Evaluate(input);
+        if (result.Level.PausesSelfCare())
+        {
+            db.TriageAssessments.Add(TriageAssessment.From(person.PersonId, Guid.CreateVersion7(), person.UtcNow, input, result, AssessmentSource.Profile));
+        }
+    }
+
+    /// <summary>
+    /// Adds (unsaved, for the caller's save) the assessment of a warning sign recorded outside a
+    /// check-in: a swollen, painful calf logged as a side effect of a treatment is the Urgent level.
+    /// </summary>
+    public async Task AddWarningSignAsync(RedFlagQuestion sign, AssessmentSource source, CancellationToken ct)
+    {
+        var input = await InputAsync(new Dictionary<RedFlagQuestion, Answer> { [sign] = Answer.Yes }, ct);
+        var result = TriageEngine.Evaluate(input);
+        db.TriageAssessments.Add(TriageAssessment.From(person.PersonId, Guid.CreateVersion7(), person.UtcNow, input, result, source));
+    }
+
+    /// <summary>
+    /// True when no check in the last 28 days answered every routine-appointment question (first
+    /// episode, not improving, how long): the daily check-in then asks them too.
+    /// </summary>
+    public async Task<bool> RoutineQuestionsDueAsync(CancellationToken ct)
+    {
+        var since = person.UtcNow - RedFlagQuestions.RoutineAnswersLast;
+        var recent = await db.TriageAssessments.AsNoTracking().Where(a => a.AssessedAtUtc >= since).Select(a => a.Answers).ToListAsync(ct);
+        var routine = RedFlagQuestions.Routine.Select(q => q.Id).ToList();
+        return !recent.Any(answers => routine.All(answers.ContainsKey));
     }
 
     public Task<TriageAssessment?> LatestAsync(CancellationToken ct) =>

@@ -126,7 +126,7 @@ public sealed class TriageEngineTests
     [
         Q.SaddleNumbness, Q.BladderControl, Q.BowelControl, Q.BothLegs, Q.SexualDysfunction, Q.MajorTrauma,
         Q.FeverUnwell, Q.LegWeakness, Q.InfectionRisk, Q.NewOrChangedPain, Q.MinorFall, Q.SuddenSeverePain,
-        Q.WeightLoss, Q.NightPain,
+        Q.WeightLoss, Q.NightPain, Q.SwollenLeg,
     ];
 
     public sealed record UnansweredRow(IReadOnlyDictionary<Q, Answer> Answers, Q[] Unanswered, string Why)

@@ -14,6 +14,9 @@ public sealed class TriageStandingTests
 
     private static AssessmentPoint At(int day, TriageLevel level) => new(Day(day), level);
 
+    /// <summary>A check that left warning-sign questions unanswered (an API check-in without answers, an import).</summary>
+    private static AssessmentPoint Unscreened(int day, TriageLevel level) => new(Day(day), level, Screened: false);
+
     public sealed record StandingRow(
         AssessmentPoint[] Assessments,
         DateTime[] Reviews,
@@ -29,7 +32,7 @@ public sealed class TriageStandingTests
     public static TheoryData<StandingRow> Rows { get; } = new()
     {
         new([], [], null, TriageLevel.SelfCare, false, false,
-            "no assessment yet: nothing in force, self-care"),
+            "no assessment yet: nothing in force, self-care level (but nothing is suggested: see Compute_NeverScreened_RequiresTheScreen)"),
         new([At(0, TriageLevel.Emergency)], [], TriageLevel.Emergency, TriageLevel.Emergency, false, false,
             "one Emergency: in force at once"),
         new([At(0, TriageLevel.Urgent)], [], TriageLevel.Urgent, TriageLevel.Urgent, false, false,
@@ -66,9 +69,47 @@ public sealed class TriageStandingTests
 
         Assert.Equal(row.ActiveAlarm, standing.ActiveAlarm);
         Assert.Equal(row.Effective, standing.Effective);
-        Assert.Equal(row.Effective.PausesSelfCare(), standing.PausesSelfCare);
+        // Nothing is suggested before the first screen, whatever the level.
+        Assert.Equal(row.Effective.PausesSelfCare() || row.Assessments.Length == 0, standing.PausesSelfCare);
         Assert.Equal(row.CleanSince, standing.HasCleanCheckInSince);
         Assert.Equal(row.SeenSince, standing.ClinicianSeenSince);
+    }
+
+    public static TheoryData<StandingRow> ScreeningRows { get; } = new()
+    {
+        new([At(0, TriageLevel.Urgent), Unscreened(2, TriageLevel.SelfCare)], [Day(1)], TriageLevel.Urgent, TriageLevel.Urgent, false, true,
+            "no silent no: a check-in without answers is not a check without warning signs, so it cannot lift the pause"),
+        new([At(0, TriageLevel.Urgent), Unscreened(2, TriageLevel.SelfCare), At(3, TriageLevel.SelfCare)], [Day(1)], null, TriageLevel.SelfCare, false, false,
+            "a later screened check without warning signs (and the review) lifts it"),
+        new([At(0, TriageLevel.SelfCare), Unscreened(1, TriageLevel.Emergency)], [], TriageLevel.Emergency, TriageLevel.Emergency, false, false,
+            "an unscreened check can still raise an alarm: one yes is enough"),
+        new([At(0, TriageLevel.Emergency), Unscreened(2, TriageLevel.Routine)], [Day(1)], TriageLevel.Emergency, TriageLevel.Emergency, false, true,
+            "an unscreened routine result lifts nothing either"),
+    };
+
+    [Theory]
+    [MemberData(nameof(ScreeningRows))]
+    public void Compute_UnscreenedChecks_RaiseButNeverLiftAnAlarm(StandingRow row) => Compute_History_GivesStanding(row);
+
+    [Fact]
+    public void Compute_NeverScreened_RequiresTheScreenAndPausesCare()
+    {
+        // The screen is required: until every warning-sign question has been answered once, nothing is suggested.
+        var standing = TriageStanding.Compute([Unscreened(0, TriageLevel.SelfCare)], []);
+
+        Assert.True(standing.ScreenRequired);
+        Assert.True(standing.PausesSelfCare);
+        Assert.Equal(TriageLevel.SelfCare, standing.Effective);
+        Assert.Null(standing.ActiveAlarm);
+    }
+
+    [Fact]
+    public void Compute_ScreenedOnce_LaterUnscreenedChecksDoNotRequireItAgain()
+    {
+        var standing = TriageStanding.Compute([At(0, TriageLevel.SelfCare), Unscreened(1, TriageLevel.SelfCare)], []);
+
+        Assert.False(standing.ScreenRequired);
+        Assert.False(standing.PausesSelfCare);
     }
 
     [Fact]

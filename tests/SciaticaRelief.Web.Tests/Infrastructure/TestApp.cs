@@ -86,9 +86,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public const string Password = "correct horse battery staple";
 
-    /// <summary>Creates a Person with a Profile and marks onboarding done.</summary>
+    /// <summary>When <see cref="CreatePersonAsync"/> records the onboarding screen: a day before <see cref="Start"/>.</summary>
+    public static readonly DateTime OnboardedAtUtc = Start.UtcDateTime.AddDays(-1);
+
+    /// <summary>
+    /// Creates a Person with a Profile and marks onboarding done, as the onboarding page does: with a
+    /// screened symptom check (every warning-sign question answered no) dated <see cref="OnboardedAtUtc"/>.
+    /// With <paramref name="screened"/> false the Person has never answered the screen.
+    /// </summary>
     public async Task<ReliefUser> CreatePersonAsync(string? email = null, string zone = "Europe/London", string region = "GB",
-        int birthYear = 1980, HealthCondition conditions = HealthCondition.None, bool administrator = false)
+        int birthYear = 1980, HealthCondition conditions = HealthCondition.None, bool administrator = false, bool screened = true)
     {
         email ??= $"p{Guid.NewGuid():N}@example.org";
         return await InScopeAsync(async sp =>
@@ -99,6 +106,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var db = sp.GetRequiredService<SciaticaRelief.Data.ReliefDbContext>();
             await db.Profiles.IgnoreQueryFilters().Where(p => p.PersonId == result.Value!.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Onboarded, true));
+            if (screened)
+            {
+                var input = new SciaticaRelief.Core.Triage.TriageInput(
+                    SciaticaRelief.Core.Triage.RedFlagQuestions.All.Where(q => q.DependsOn is null)
+                        .ToDictionary(q => q.Question, _ => SciaticaRelief.Core.Triage.Answer.No),
+                    conditions, Clock.GetUtcNow().Year - birthYear);
+                db.TriageAssessments.Add(SciaticaRelief.Core.Triage.TriageAssessment.From(result.Value!.Id, Guid.CreateVersion7(), OnboardedAtUtc,
+                    input, SciaticaRelief.Core.Triage.TriageEngine.Evaluate(input), SciaticaRelief.Core.Triage.AssessmentSource.Onboarding));
+                await db.SaveChangesAsync();
+            }
             return result.Value!;
         });
     }

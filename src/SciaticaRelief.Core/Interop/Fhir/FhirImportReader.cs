@@ -342,6 +342,7 @@ public sealed class FhirImportReader : IImportReader
                 FiredRules = x.GetText(X.FiredRules) ?? "",
                 Answers = answers,
                 SeeDoctorToday = x.GetBool(X.SeeDoctorToday) ?? false,
+                Screened = RedFlagQuestions.IsScreened(answers),
                 Source = Enum<AssessmentSource>(x.GetText(X.AssessmentSource), X.AssessmentSource),
                 CheckInId = RefId(x.Find(X.CheckIn)?.Value as ResourceReference, "Observation"),
             }));

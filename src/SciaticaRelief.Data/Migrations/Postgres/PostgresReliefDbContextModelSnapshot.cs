@@ -1054,6 +1054,9 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Screened")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("SeeDoctorToday")
                         .HasColumnType("boolean");
 

@@ -1043,6 +1043,9 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Screened")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SeeDoctorToday")
                         .HasColumnType("INTEGER");
 
