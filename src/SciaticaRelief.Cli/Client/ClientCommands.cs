@@ -182,6 +182,13 @@ internal static class ClientCommands
             }
             answers[parts[0]] = answer;
         }
+        var yes = answers.Where(kv => kv.Value is "yes" or "unsure").Select(kv => kv.Key).ToList();
+        if (noneOfThem && yes.Count > 0)
+        {
+            // The same rule as the web form's and the API's "None of these".
+            throw new ClientFailure(ReliefCli.UsageError,
+                $"--no-red-flags (\"None of these\") cannot go with a yes or unsure answer (to {string.Join(", ", yes)}): drop one of them, and answer the rest when asked.");
+        }
         var prompts = new Prompts(context);
         foreach (var q in questions)
         {

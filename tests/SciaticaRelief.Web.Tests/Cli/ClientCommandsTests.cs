@@ -125,12 +125,17 @@ public sealed class ClientCommandsTests
         await using var cli = await CliServer.StartAsync();
         await cli.LoginAsync();
 
-        var given = await cli.RunAsync("log", "4", "--where", "lower back", "--no-red-flags", "--red-flag", "night-pain=yes", "--json");
+        var given = await cli.RunAsync("log", "4", "--where", "lower back", "--no-red-flags", "--red-flag", "night-pain=no", "--json");
+        var contradiction = await cli.RunAsync("log", "4", "--where", "lower back", "--no-red-flags", "--red-flag", "night-pain=yes", "--json");
         var missing = await cli.RunAsync("log", "4", "--where", "lower back");
         var unknown = await cli.RunAsync("log", "4", "--red-flag", "pain-in-the-neck=yes", "--no-red-flags");
 
         Assert.True(given.ExitCode == ReliefCli.Ok, given.Stderr);
-        Assert.Equal("yes", (string)given.Json["triage"]!["answers"]!["night-pain"]!);
+        Assert.Equal("no", (string)given.Json["triage"]!["answers"]!["saddle-numbness"]!);
+        Assert.True((bool)given.Json["triage"]!["screened"]!);
+        // "None of these" beside a yes: which is it? Refused, as on the web form and the API.
+        Assert.Equal(ReliefCli.UsageError, contradiction.ExitCode);
+        Assert.Contains("None of these", contradiction.Stderr, StringComparison.Ordinal);
         Assert.Equal(ReliefCli.UsageError, missing.ExitCode);
         Assert.Contains("--no-red-flags", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(ReliefCli.UsageError, unknown.ExitCode);

@@ -131,7 +131,8 @@ public sealed class ExportTests
         var expected = await TablesAsync(source, person.Id);
 
         await using var target = await TestApp.CreateAsync(provider);
-        var newcomer = await target.CreatePersonAsync(zone: "Europe/London");
+        // An install with nothing in it yet: the newcomer has not even answered the screen.
+        var newcomer = await target.CreatePersonAsync(zone: "Europe/London", screened: false);
         var outcome = await ImportAsync(target, newcomer, file);
         var actual = await TablesAsync(target, newcomer.Id);
         var again = await ImportAsync(target, newcomer, file);
@@ -171,7 +172,7 @@ public sealed class ExportTests
     {
         await using var app = TestApp.Create();
         var owner = await SeedAsync(app);
-        var other = await app.CreatePersonAsync();
+        var other = await app.CreatePersonAsync(screened: false);
         using var api = await app.ApiClientAsync(other);
 
         var text = await api.GetStringAsync("/api/v1/export/fhir");

@@ -71,7 +71,7 @@ public sealed partial class SuggestsCareGateTests
                 var body = response.Content.Headers.ContentType?.MediaType == "application/json" ? System.Text.Json.Nodes.JsonNode.Parse(text) : null;
                 var onlyAdvice = response.StatusCode == HttpStatusCode.OK && body is System.Text.Json.Nodes.JsonObject o
                     && o["seekCareOnly"]?.GetValue<bool>() == true && o["advice"] is not null
-                    && o.Select(kv => kv.Key).Order(StringComparer.Ordinal).SequenceEqual(["advice", "emergencyNumber", "level", "seeDoctorToday", "seekCareOnly"]);
+                    && o.Select(kv => kv.Key).Order(StringComparer.Ordinal).SequenceEqual(["advice", "emergencyNumber", "level", "screen", "screenRequired", "seeDoctorToday", "seekCareOnly"]);
                 if (paused != onlyAdvice)
                 {
                     problems.Add($"{url} (API): expected {(paused ? "only the advice to seek care" : "suggestions")}, got {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}");

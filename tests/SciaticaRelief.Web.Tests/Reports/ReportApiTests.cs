@@ -111,7 +111,7 @@ public sealed class ReportApiTests
     public async Task GetPdf_EmptyJournal_ValidReportSayingThereIsNoData()
     {
         await using var app = TestApp.Create();
-        var person = await app.CreatePersonAsync();
+        var person = await app.CreatePersonAsync(screened: false); // not even the onboarding screen
         using var api = await app.ApiClientAsync(person);
 
         var json = await (await api.GetAsync("/api/v1/reports/doctor")).ReadAsync();
@@ -153,7 +153,7 @@ public sealed class ReportApiTests
     {
         await using var app = TestApp.Create();
         var owner = await app.CreatePersonAsync(zone: InsightsSeed.Zone);
-        var other = await app.CreatePersonAsync(zone: InsightsSeed.Zone);
+        var other = await app.CreatePersonAsync(zone: InsightsSeed.Zone, screened: false);
         await InsightsSeed.AddAsync(app, ReportSeed.November(owner.Id));
         using var api = await app.ApiClientAsync(other);
 

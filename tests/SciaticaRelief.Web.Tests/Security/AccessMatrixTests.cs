@@ -71,6 +71,7 @@ public sealed class AccessMatrixTests
         ["GET /api/v1/triage/questions"] = Access.Api,
         ["GET /api/v1/triage/rules"] = Access.Api,
         ["POST /api/v1/triage/"] = Access.Api,
+        ["POST /api/v1/triage/what-if"] = Access.Api,
         ["GET /api/v1/triage/standing"] = Access.Api,
         ["POST /api/v1/triage/clinician-reviews"] = Access.Api,
         ["POST /api/v1/journal/"] = Access.Api,

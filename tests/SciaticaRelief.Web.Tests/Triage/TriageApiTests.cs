@@ -50,12 +50,12 @@ public sealed class TriageApiTests
     }
 
     [Fact]
-    public async Task Run_WithGivenContext_EvaluatesWithoutStoring()
+    public async Task WhatIf_WithGivenContext_EvaluatesWithoutStoring()
     {
         await using var app = TestApp.Create();
-        using var api = await app.ApiClientAsync(await app.CreatePersonAsync());
+        using var api = await app.ApiClientAsync(await app.CreatePersonAsync(screened: false));
 
-        var body = await (await api.PostJsonAsync("/api/v1/triage", new
+        var body = await (await api.PostJsonAsync("/api/v1/triage/what-if", new
         {
             answers = new Dictionary<string, string> { ["minor-fall"] = "yes" },
             conditions = new[] { "osteoporosis" },
@@ -64,6 +64,7 @@ public sealed class TriageApiTests
 
         Assert.Equal("urgent", (string)body["level"]!);
         Assert.Null(body["assessmentId"]);
+        Assert.False((bool)body["stored"]!);
         var standing = await (await api.GetAsync("/api/v1/triage/standing")).ReadAsync();
         Assert.Null(standing["latest"]);
     }
@@ -71,7 +72,7 @@ public sealed class TriageApiTests
     [Theory]
     [InlineData("{\"answers\": {\"made-up\": \"yes\"}}", "unknown question id")]
     [InlineData("{\"answers\": {\"saddle-numbness\": \"maybe\"}}", "unknown answer")]
-    [InlineData("{\"answers\": {}, \"age\": 200}", "age out of range")]
+    [InlineData("{\"answers\": {}, \"age\": 30}", "an age belongs to a what-if, not a stored check")]
     public async Task Run_BadInput_Returns400Problem(string json, string why)
     {
         await using var app = TestApp.Create();
