@@ -1,4 +1,5 @@
 using SciaticaRelief.Core.Knowledge;
+using SciaticaRelief.Core.Plans;
 using SciaticaRelief.Core.PointCharts;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Recommendations;
@@ -68,9 +69,20 @@ public sealed class KnownFailuresTests
         {
             var treatment = new Treatment { ModalityId = "percussion-massage-gun", Kind = TreatmentKind.Machine, Intensity = 2, StartedAtUtc = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc) };
             var profile = new Profile { Conditions = HealthCondition.AnticoagulantsOrBleedingDisorder };
-            var warnings = TreatmentWarnings.For(treatment, profile, [], TreatmentContent.Labels, TimeZoneInfo.Utc);
+            // The warnings need the catalogues' rules: the overload without them cannot know the gun's.
+            var warnings = TreatmentWarnings.For(treatment, profile, [], TreatmentContent.Labels, TimeZoneInfo.Utc, TreatmentContent.Catalog, PointContent.Catalog);
             Assert.Contains(warnings, w => w.Level == WarningLevel.Warning && w.Message.Contains("bleeding", StringComparison.Ordinal)
                 && w.Source.Contains("Batavia", StringComparison.Ordinal));
+        }),
+        new("4b. anticoagulants: assigning a percussion massage gun as home care is refused with its reason and source; a vibration massager is assigned with a caution", () =>
+        {
+            var gun = PlanItemValidator.CheckSafety(PlanItemKind.HomeRoutine, "percussion-massage-gun", [], HealthCondition.AnticoagulantsOrBleedingDisorder, TreatmentContent.Catalog, PointContent.Catalog);
+            var error = Assert.Single(gun.Errors.For("modalityId"));
+            Assert.Contains("bleeding", error, StringComparison.Ordinal);
+            Assert.Contains("Batavia", error, StringComparison.Ordinal);
+            var vibration = PlanItemValidator.CheckSafety(PlanItemKind.HomeRoutine, "vibration-massager", [], HealthCondition.AnticoagulantsOrBleedingDisorder, TreatmentContent.Catalog, PointContent.Catalog);
+            Assert.True(vibration.Errors.IsEmpty);
+            Assert.Contains(vibration.Precautions, p => p.Text.Contains("bruises", StringComparison.Ordinal) && p.Source.Contains("Batavia", StringComparison.Ordinal));
         }),
         new("5. reduced sensation: heat is never both ranked and listed under not for you", () =>
         {
