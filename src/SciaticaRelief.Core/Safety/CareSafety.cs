@@ -175,7 +175,7 @@ public static class CareSafety
             return new SafetyVerdict(device.Id, SafetyLevel.Refused, [new SafetyReason(HealthCondition.None, SafetyLevel.Refused, NoRulesReason, "")]);
         }
         var regions = MachineChooser.RegionsOf(usedOn == PainArea.None ? device.Areas : usedOn);
-        return Evaluate(device.Id, content.Knowledge.Contraindications, conditions, regions) with { Id = device.Id };
+        return Evaluate(device.Id, content.Knowledge.Contraindications, conditions, regions);
     }
 
     /// <summary>
