@@ -155,7 +155,7 @@ public static class MachineChooser
             }
             else if (q.WantHeat && d.Heat != DeviceHeat.None && heatLimit is not null)
             {
-                why.Add($"Its warmth is not a reason for you: {heatLimit.Text}");
+                why.Add($"Warmth is not suggested for you. {heatLimit.Text}");
             }
             why.Add($"Its gentlest setting ({d.Intensity} of 5) is within the pressure you like; its usual cost is {RecommendationEngine.CostWords(d.Cost)}.");
             var precautions = safety.Cautions.Select(c => c.ToPrecaution()).ToList();

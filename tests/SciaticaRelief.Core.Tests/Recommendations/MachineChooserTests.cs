@@ -55,7 +55,7 @@ public sealed class MachineChooserTests
             Q(conditions: HealthCondition.ReducedSensation, heat: true), c =>
             {
                 Assert.DoesNotContain(c.Suggested, s => s.Why.Any(w => w.StartsWith("It gives warmth", StringComparison.Ordinal)));
-                Assert.Contains(Suggested(c, "massage-chair").Why, w => w.StartsWith("Its warmth is not a reason for you: Not on areas where feeling is reduced", StringComparison.Ordinal));
+                Assert.Contains(Suggested(c, "massage-chair").Why, w => w.StartsWith("Warmth is not suggested for you. Not on areas where feeling is reduced", StringComparison.Ordinal));
             }),
         new("CLINICAL.md 4: no massage over a suspected clot: the foot massager is out and the rest say not on the leg",
             Q(conditions: HealthCondition.SuspectedClot), c =>

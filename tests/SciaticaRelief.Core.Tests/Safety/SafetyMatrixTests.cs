@@ -620,6 +620,6 @@ public sealed class SafetyMatrixTests
         var choice = MachineChooser.Choose(new MachineQuestions(MachineChooser.AllAreas, 5, Core.Knowledge.CostTier.High, true, C.ReducedSensation), TreatmentContent.Catalog.All);
 
         Assert.DoesNotContain(choice.Suggested, s => s.Why.Any(w => w.StartsWith("It gives warmth", StringComparison.Ordinal)));
-        Assert.Contains(choice.Suggested, s => s.Why.Any(w => w.StartsWith("Its warmth is not a reason for you", StringComparison.Ordinal)));
+        Assert.Contains(choice.Suggested, s => s.Why.Any(w => w.StartsWith("Warmth is not suggested for you", StringComparison.Ordinal)));
     }
 }
