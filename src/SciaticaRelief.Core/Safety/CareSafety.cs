@@ -54,8 +54,6 @@ public sealed record SafetyReason(
 /// <param name="Id">The modality, point or device id.</param>
 public sealed record SafetyVerdict(string Id, SafetyLevel Level, IReadOnlyList<SafetyReason> Reasons)
 {
-    public static SafetyVerdict Allowed(string id) => new(id, SafetyLevel.Allowed, []);
-
     /// <summary>Offered (perhaps with precautions): not refused.</summary>
     public bool Offered => Level != SafetyLevel.Refused;
 
