@@ -1,5 +1,8 @@
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Safety;
+using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Validation;
 
 namespace SciaticaRelief.Core.Clinical;
@@ -157,6 +160,30 @@ public static class SessionNoteValidator
             [.. AreaIds.Select(a => a.Id).Where(areas.Contains)],
             [.. allowed.Select(m => m.Id).Where(techniques.Contains)],
             input.ClientResponse, input.PainBefore, input.PainAfter, cleanReason), errors);
+    }
+
+    /// <summary>
+    /// The contraindication warnings of a note's techniques for the client's health conditions,
+    /// where the note says the Therapist worked (its areas; none given: anywhere). A session note is
+    /// the Therapist's record and is never refused: the warnings go with it, each with its reason and
+    /// source (<see cref="CareSafety.Warnings"/>), in the catalogue's order of the techniques.
+    /// </summary>
+    public static IReadOnlyList<TreatmentWarning> SafetyWarnings(IEnumerable<string> techniques, IEnumerable<string> areas, HealthCondition conditions, ModalityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(techniques);
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var regions = AreaIds.Where(a => areas.Contains(a.Id, StringComparer.Ordinal)).Select(a => a.Region).ToList();
+        var used = techniques.ToHashSet(StringComparer.Ordinal);
+        return [.. catalog.All.Where(m => used.Contains(m.Id))
+            .SelectMany(m => CareSafety.Warnings(CareSafety.ForModality(m, conditions, regions.Count == 0 ? null : regions), m.Name))];
+    }
+
+    /// <summary>The contraindication warnings of a saved note (<see cref="SafetyWarnings(IEnumerable{string}, IEnumerable{string}, HealthCondition, ModalityCatalog)"/>).</summary>
+    public static IReadOnlyList<TreatmentWarning> SafetyWarnings(SessionNote note, HealthCondition conditions, ModalityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return SafetyWarnings(note.Techniques, note.Areas, conditions, catalog);
     }
 
     /// <summary>The name a note is signed with: the Therapist's display name, cut to the column.</summary>

@@ -105,6 +105,33 @@ public static class BodyMap
         return left && right;
     }
 
+    /// <summary>The region's wire id, as content files and the API write it ("low-back").</summary>
+    public static string WireName(BodyRegion region) => region switch
+    {
+        BodyRegion.LowBack => "low-back",
+        BodyRegion.Buttock => "buttock",
+        BodyRegion.Thigh => "thigh",
+        BodyRegion.Calf => "calf",
+        BodyRegion.Foot => "foot",
+    };
+
+    public static bool TryParse(string? wireName, out BodyRegion region)
+    {
+        foreach (var r in Regions)
+        {
+            if (string.Equals(WireName(r), wireName, StringComparison.Ordinal))
+            {
+                region = r;
+                return true;
+            }
+        }
+        region = default;
+        return false;
+    }
+
+    /// <summary>The regions marked on either side.</summary>
+    public static IReadOnlyList<BodyRegion> RegionsOf(int bits) => [.. Regions.Where(r => (bits & MaskOf(r)) != 0)];
+
     public static string Label(BodyRegion region) => region switch
     {
         BodyRegion.LowBack => "Low back",

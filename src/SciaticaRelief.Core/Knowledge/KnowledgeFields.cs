@@ -1,3 +1,4 @@
+using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Profiles;
 using YamlDotNet.RepresentationModel;
 
@@ -181,14 +182,41 @@ internal static partial class KnowledgeFields
             var reason = r.Text(rule, "reason", at, "say why, in words a Person understands");
             var source = r.Text(rule, "source", at, "name where the rule comes from (CLINICAL.md section 4 cites them)");
             var where = r.Text(rule, "where", at, null);
-            if (conditionText is null || actionText is null || reason is null || source is null)
+            var areas = Areas(r, rule, where);
+            if (conditionText is null || actionText is null || reason is null || source is null || areas is null)
             {
                 ok = false;
                 continue;
             }
-            result.Add(new ContraindicationRule(condition, action, reason, source, where));
+            result.Add(new ContraindicationRule(condition, action, reason, source, where) { Areas = areas.Count == 0 ? null : areas });
         }
         return ok ? result : null;
+    }
+
+    /// <summary>
+    /// A rule's "areas": the body-map regions its "where" covers (optional; empty when absent). It
+    /// needs the words of "where" beside it; null (with an error) when a region is unknown.
+    /// </summary>
+    private static List<BodyRegion>? Areas(FrontMatterReader r, YamlMappingNode rule, string? where)
+    {
+        var result = new List<BodyRegion>();
+        var known = string.Join(", ", BodyMap.Regions.Select(BodyMap.WireName));
+        var items = r.Texts(rule, "areas", out var line);
+        foreach (var (text, at) in items)
+        {
+            if (!BodyMap.TryParse(text, out var region))
+            {
+                r.Error(at, $"unknown body-map region \"{text}\" in \"areas\"; use {known}.");
+                return null;
+            }
+            result.Add(region);
+        }
+        if (result.Count > 0 && where is null)
+        {
+            r.Error(line, "\"areas\" needs \"where\" beside it: the words a Person reads for that place (\"the leg\").");
+            return null;
+        }
+        return result;
     }
 
     /// <summary>"review": absent (false) or "needed" (true).</summary>

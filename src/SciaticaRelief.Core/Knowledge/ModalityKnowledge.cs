@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.PointCharts;
 using SciaticaRelief.Core.Profiles;
 
 namespace SciaticaRelief.Core.Knowledge;
@@ -33,11 +35,23 @@ public enum RuleAction
 }
 
 /// <summary>
-/// One contraindication of a Modality (CLINICAL.md section 4): when the profile has
+/// One contraindication of a Modality or a Point (CLINICAL.md section 4): when the profile has
 /// <paramref name="Condition"/>, avoid it (or only on <paramref name="Where"/>) or take care, for
-/// <paramref name="Reason"/>, after <paramref name="Source"/>.
+/// <paramref name="Reason"/>, after <paramref name="Source"/>. <see cref="Safety.CareSafety"/> turns
+/// rules into verdicts: an avoid rule without a place refuses, a place-limited one is a precaution.
 /// </summary>
-public sealed record ContraindicationRule(HealthCondition Condition, RuleAction Action, string Reason, string Source, string? Where = null);
+public sealed record ContraindicationRule(HealthCondition Condition, RuleAction Action, string Reason, string Source, string? Where = null)
+{
+    /// <summary>
+    /// The body-map regions <see cref="Where"/> covers, when it is a part of the body ("the leg":
+    /// thigh, calf, foot); null when the place is not one (a wound, an operation site). Care that
+    /// works only inside these regions (a calf point, a foot massager) is refused, not cautioned.
+    /// </summary>
+    public IReadOnlyList<BodyRegion>? Areas { get; init; }
+
+    /// <summary>The firmest pressure allowed while the rule applies (points: "pressure: light"); null when the rule does not limit it.</summary>
+    public PointPressure? MaxPressure { get; init; }
+}
 
 /// <summary>What a Modality costs a Person, compared with a budget preference.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CostTier>))]

@@ -1,7 +1,19 @@
+using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.PointCharts;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Recommendations;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Time;
+using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Validation;
 
 namespace SciaticaRelief.Core.Plans;
+
+/// <summary>
+/// The safety check of a home-care item for the Person's health conditions: errors (the API's
+/// field names) for what is refused, and the precautions of what is allowed, with their sources.
+/// </summary>
+public sealed record HomeCareSafety(ValidationErrors Errors, IReadOnlyList<Precaution> Precautions);
 
 /// <summary>Checks a plan item. Field names are the API's camelCase names.</summary>
 public static class PlanItemValidator
@@ -138,6 +150,62 @@ public static class PlanItemValidator
             default:
                 throw new ArgumentOutOfRangeException(nameof(input), kind, "Unknown recurrence.");
         }
+    }
+
+    /// <summary>
+    /// What a home routine may be: the catalogue's home-care modalities one does on a schedule
+    /// (self-acupressure, machines, heat or cold, staying active). Ear seeds have their own plan
+    /// kinds; medicine is never scheduled by the app (it does not advise doses); "other" is not a routine.
+    /// </summary>
+    public static IReadOnlyList<Modality> HomeRoutines(ModalityCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. catalog.All.Where(m => m.Setting == ModalitySetting.Home
+            && m.Kind is TreatmentKind.Acupressure or TreatmentKind.Machine or TreatmentKind.HeatOrCold or TreatmentKind.Rest)];
+    }
+
+    /// <summary>
+    /// Whether a home-care item (a Therapist's assignment, or the Person's own routine) is safe for
+    /// the Person's health conditions (<see cref="CareSafety"/>): a refused modality is an error on
+    /// "modalityId", a refused point one on "points", each with the rule's reason and source; the
+    /// precautions of the rest are returned to show with the item. A home routine is checked with its
+    /// modality and points; ear-seed items with the ear-seeds modality and their ear points; other
+    /// kinds are not home care and pass. Unknown ids are left to the validation that reports them.
+    /// </summary>
+    public static HomeCareSafety CheckSafety(PlanItemKind kind, string? modalityId, IEnumerable<string> points, HealthCondition conditions,
+        ModalityCatalog modalities, PointCatalog pointCatalog)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(modalities);
+        ArgumentNullException.ThrowIfNull(pointCatalog);
+        var errors = new ValidationErrors();
+        var precautions = new List<Precaution>();
+        var modality = kind switch
+        {
+            PlanItemKind.HomeRoutine => modalities.Find(modalityId),
+            PlanItemKind.EarSeedChange or PlanItemKind.EarSeedPresses => modalities.Find(EarSeedCycle.ModalityId),
+            PlanItemKind.MassageAppointment or PlanItemKind.DailyCheckIn => null,
+        };
+        if (modality is null)
+        {
+            return new HomeCareSafety(errors, precautions);
+        }
+        var verdict = CareSafety.ForModality(modality, conditions);
+        if (verdict.Refusal is { } refusal)
+        {
+            errors.Add("modalityId", $"{modality.Name} is not advised with the health conditions in the profile: {refusal.Reason} ({refusal.Source})");
+        }
+        precautions.AddRange(verdict.Cautions.Select(c => c.ToPrecaution()));
+        foreach (var point in points.Select(pointCatalog.Find).OfType<AcuPoint>().DistinctBy(p => p.Id))
+        {
+            var pointVerdict = CareSafety.ForPoint(point, conditions);
+            if (pointVerdict.Refusal is { } pointRefusal)
+            {
+                errors.Add("points", $"{point.Label} is not advised with the health conditions in the profile: {pointRefusal.Reason} ({pointRefusal.Source})");
+            }
+            precautions.AddRange(pointVerdict.Cautions.Select(c => c.ToPrecaution()));
+        }
+        return new HomeCareSafety(errors, [.. precautions.Distinct()]);
     }
 
     /// <summary>Single-line text: the shared free-text rules, and no line breaks (they go into one calendar line).</summary>

@@ -1,4 +1,5 @@
 using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.Knowledge;
 
 namespace SciaticaRelief.Core.PointCharts;
 
@@ -84,6 +85,16 @@ public sealed record AcuPoint(
 {
     /// <summary>The name people read: "BL23 Shenshu" for body points, "Shen Men (TF4)" for ear points.</summary>
     public string Label => Group == PointGroup.Ear ? $"{Name} ({Code})" : $"{Code} {Name}";
+
+    /// <summary>The body-map region the point lies in (body points); null for ear points.</summary>
+    public BodyRegion? Region { get; init; }
+
+    /// <summary>
+    /// Every contraindication rule of the point: its file's rules (for every point of the file), its
+    /// own, and "not in pregnancy" when it is hidden in pregnancy. <see cref="Safety.CareSafety"/>
+    /// turns them into a verdict.
+    /// </summary>
+    public IReadOnlyList<ContraindicationRule> Contraindications { get; init; } = [];
 }
 
 /// <summary>The skin area of a nerve root on the body map (CLINICAL.md section 6, educational only).</summary>

@@ -1,3 +1,6 @@
+using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Treatments;
 
 namespace SciaticaRelief.Core.PointCharts;
@@ -30,6 +33,22 @@ public static class EarSeedCycle
         "Take the seeds off within 5 days, then let the skin rest for 1 or 2 days.",
         "Next time use the other ear.",
     ];
+
+    /// <summary>The ear-seeds modality of the catalogue.</summary>
+    public const string ModalityId = "ear-seeds";
+
+    /// <summary>
+    /// The ear points to place seeds on for a Person: the ear points of the chart filtered by
+    /// <see cref="CareSafety.ForPoint"/>, with the ear-seeds modality's verdict: its precautions are
+    /// said once, and its refusal hides every point.
+    /// </summary>
+    public static PointChart Chart(PointCatalog points, ModalityCatalog modalities, HealthCondition conditions)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(modalities);
+        var modality = modalities.Find(ModalityId) is { } m ? CareSafety.ForModality(m, conditions) : null;
+        return PointChart.Of(points.Ear, conditions, modality);
+    }
 
     public static EarSuggestion Suggest(EarSeedApplication? last, DateTime nowUtc)
     {

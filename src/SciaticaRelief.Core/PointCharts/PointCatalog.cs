@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using SciaticaRelief.Core.Journal;
+using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.Profiles;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -39,6 +41,15 @@ public sealed class PointCatalog
     public IReadOnlyList<Dermatome> Dermatomes { get; }
 
     public AcuPoint? Find(string? id) => id is not null && _byId.TryGetValue(id, out var p) ? p : null;
+
+    /// <summary>The reason a point hidden in pregnancy gives (its source is the list's, <see cref="PregnancyRule.Source"/>).</summary>
+    public const string PregnancyReason = "Not in pregnancy: this point is traditionally avoided while pregnant.";
+
+    /// <summary>
+    /// The charts for a Person: every point whose verdict (<see cref="Safety.CareSafety.ForPoint"/>)
+    /// is not refused, with its precautions, and the refused ones as hidden with their reasons.
+    /// </summary>
+    public PointChart ForConditions(HealthCondition conditions) => PointChart.Of(All, conditions);
 
     /// <summary>Hidden in pregnancy: marked so, or on the list of points avoided in pregnancy.</summary>
     public bool IsHiddenInPregnancy(AcuPoint point)
@@ -99,6 +110,7 @@ public sealed class PointCatalog
             }
             var system = Text(root, "system");
             var group = Text(root, "group");
+            var fileRules = Child(root, "contraindications") is { } rulesNode ? ReadRules(file.Name, rulesNode) : [];
             if (Child(root, "points") is { } points)
             {
                 var g = PointGroup.Body;
@@ -122,7 +134,7 @@ public sealed class PointCatalog
                 {
                     foreach (var node in list)
                     {
-                        ReadPoint(file.Name, node, g, system ?? "");
+                        ReadPoint(file.Name, node, g, system ?? "", fileRules);
                     }
                 }
             }
@@ -153,12 +165,20 @@ public sealed class PointCatalog
             {
                 _errors.Add("content/points: no points were found.");
             }
-            return _errors.Count > 0
-                ? (null, _errors)
-                : (new PointCatalog(_points, _pregnancy!, _dermatomes), _errors);
+            if (_errors.Count > 0)
+            {
+                return (null, _errors);
+            }
+            var pregnancy = _pregnancy!;
+            var points = _points
+                .Select(p => p.HiddenInPregnancy || pregnancy.Ids.Contains(p.Id, StringComparer.Ordinal)
+                    ? p with { Contraindications = [.. p.Contraindications, new ContraindicationRule(HealthCondition.Pregnancy, RuleAction.Avoid, PregnancyReason, pregnancy.Source)] }
+                    : p)
+                .ToList();
+            return (new PointCatalog(points, pregnancy, _dermatomes), _errors);
         }
 
-        private void ReadPoint(string file, YamlNode node, PointGroup group, string system)
+        private void ReadPoint(string file, YamlNode node, PointGroup group, string system, IReadOnlyList<ContraindicationRule> fileRules)
         {
             var at = $"{file}: line {Line(node)}";
             if (node is not YamlMappingNode map)
@@ -219,9 +239,32 @@ public sealed class PointCatalog
             var hidden = Bool(map, "hidden_in_pregnancy", at) ?? false;
             var (mark, needsReview) = ReadMark(map, at);
             var position = ReadPosition(file, map, at);
+            BodyRegion? region = null;
+            var regionText = Text(map, "region");
+            if (regionText is not null)
+            {
+                if (BodyMap.TryParse(regionText, out var r))
+                {
+                    region = r;
+                }
+                else
+                {
+                    _errors.Add($"{file}: line {Line(Child(map, "region")!)}: unknown body-map region \"{regionText}\"; use one of {string.Join(", ", BodyMap.Regions.Select(BodyMap.WireName))}.");
+                }
+            }
+            else if (group == PointGroup.Body)
+            {
+                // A rule limited to a part of the body ("the leg" with a suspected clot) needs to know where each point lies.
+                _errors.Add($"{at}: \"region\" is missing: give the body-map region the point lies in ({string.Join(", ", BodyMap.Regions.Select(BodyMap.WireName))}).");
+            }
+            var ownRules = Child(map, "contraindications") is { } rulesNode ? ReadRules(file, rulesNode) : [];
             if (_errors.Count == before)
             {
-                _points.Add(new AcuPoint(id!, code!, name!, group, where!, pressure, holdMin, holdMax, cautions, hidden, source!, mark, needsReview, system, position!));
+                _points.Add(new AcuPoint(id!, code!, name!, group, where!, pressure, holdMin, holdMax, cautions, hidden, source!, mark, needsReview, system, position!)
+                {
+                    Region = region,
+                    Contraindications = [.. fileRules, .. ownRules],
+                });
             }
         }
 
@@ -334,14 +377,13 @@ public sealed class PointCatalog
                     foreach (var r in rs)
                     {
                         var wire = (r as YamlScalarNode)?.Value;
-                        var region = BodyMap.Regions.Cast<BodyRegion?>().FirstOrDefault(x => string.Equals(RegionWireName(x!.Value), wire, StringComparison.Ordinal));
-                        if (region is null)
+                        if (!BodyMap.TryParse(wire, out var region))
                         {
-                            _errors.Add($"{file}: line {Line(r)}: unknown body-map region \"{wire}\"; use one of {string.Join(", ", BodyMap.Regions.Select(RegionWireName))}.");
+                            _errors.Add($"{file}: line {Line(r)}: unknown body-map region \"{wire}\"; use one of {string.Join(", ", BodyMap.Regions.Select(BodyMap.WireName))}.");
                         }
                         else
                         {
-                            regions.Add(region.Value);
+                            regions.Add(region);
                         }
                     }
                 }
@@ -355,6 +397,94 @@ public sealed class PointCatalog
                     _dermatomes.Add(new Dermatome(root!, where!, regions, source!, needsReview));
                 }
             }
+        }
+
+        /// <summary>
+        /// "contraindications": rules as in a modality's front matter (condition, action, reason,
+        /// source, optional where and areas) and, for points, "pressure: light" (or moderate): the
+        /// firmest pressure while the rule applies.
+        /// </summary>
+        private List<ContraindicationRule> ReadRules(string file, YamlNode node)
+        {
+            var result = new List<ContraindicationRule>();
+            if (node is not YamlSequenceNode list)
+            {
+                _errors.Add($"{file}: line {Line(node)}: \"contraindications\" must be a list of rules.");
+                return result;
+            }
+            var conditions = string.Join(", ", HealthConditions.All.Select(c => c.Id));
+            foreach (var item in list)
+            {
+                var at = $"{file}: line {Line(item)}";
+                if (item is not YamlMappingNode rule)
+                {
+                    _errors.Add($"{at}: every contraindication must be a mapping with condition, action, reason and source.");
+                    continue;
+                }
+                var before = _errors.Count;
+                var conditionText = Required(rule, "condition", at);
+                var condition = HealthCondition.None;
+                if (conditionText is not null && !HealthConditions.TryParse(conditionText, out condition))
+                {
+                    _errors.Add($"{at}: unknown condition \"{conditionText}\"; use one of {conditions}.");
+                }
+                var actionText = Required(rule, "action", at);
+                var action = actionText == "avoid" ? RuleAction.Avoid : RuleAction.Caution;
+                if (actionText is not null and not ("avoid" or "caution"))
+                {
+                    _errors.Add($"{at}: unknown action \"{actionText}\"; use avoid or caution.");
+                }
+                var reason = Required(rule, "reason", at);
+                var source = Required(rule, "source", at);
+                var where = Text(rule, "where")?.Trim();
+                var areas = new List<BodyRegion>();
+                if (Child(rule, "areas") is { } areasNode)
+                {
+                    if (areasNode is YamlSequenceNode seq && seq.Children.Count > 0)
+                    {
+                        foreach (var a in seq)
+                        {
+                            if (BodyMap.TryParse((a as YamlScalarNode)?.Value, out var region))
+                            {
+                                areas.Add(region);
+                            }
+                            else
+                            {
+                                _errors.Add($"{file}: line {Line(a)}: unknown body-map region in \"areas\"; use {string.Join(", ", BodyMap.Regions.Select(BodyMap.WireName))}.");
+                            }
+                        }
+                    }
+                    else
+                    {
+                        _errors.Add($"{file}: line {Line(areasNode)}: \"areas\" must be a list of body-map regions.");
+                    }
+                    if (string.IsNullOrWhiteSpace(where))
+                    {
+                        _errors.Add($"{at}: \"areas\" needs \"where\" beside it: the words a Person reads for that place (\"the leg\").");
+                    }
+                }
+                PointPressure? maxPressure = null;
+                if (Text(rule, "pressure") is { } pressureText)
+                {
+                    if (TryPressure(pressureText, out var p))
+                    {
+                        maxPressure = p;
+                    }
+                    else
+                    {
+                        _errors.Add($"{at}: unknown pressure \"{pressureText}\"; use light, moderate or firm.");
+                    }
+                }
+                if (_errors.Count == before)
+                {
+                    result.Add(new ContraindicationRule(condition, action, reason!, source!, string.IsNullOrWhiteSpace(where) ? null : where)
+                    {
+                        Areas = areas.Count == 0 ? null : areas,
+                        MaxPressure = maxPressure,
+                    });
+                }
+            }
+            return result;
         }
 
         private string? Required(YamlMappingNode map, string key, string at)
@@ -383,16 +513,6 @@ public sealed class PointCatalog
             return null;
         }
     }
-
-    private static string RegionWireName(BodyRegion region) => region switch
-    {
-        BodyRegion.LowBack => "low-back",
-        BodyRegion.Buttock => "buttock",
-        BodyRegion.Thigh => "thigh",
-        BodyRegion.Calf => "calf",
-        BodyRegion.Foot => "foot",
-        _ => region.ToString(),
-    };
 
     private static bool TryGroup(string text, out PointGroup group)
     {

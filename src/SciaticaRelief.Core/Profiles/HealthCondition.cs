@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace SciaticaRelief.Core.Profiles;
 
 /// <summary>
-/// The health context of a Profile: conditions that change triage now and rule modalities out
-/// later. Stored as bit flags; the wire names are a stable contract.
+/// The health context of a Profile: conditions that change triage and make care unsafe (the
+/// content's contraindication rules name them by wire id; <see cref="Safety.CareSafety"/> applies
+/// them). Stored as bit flags; the wire names are a stable contract.
 /// </summary>
 [Flags]
 [JsonConverter(typeof(JsonStringEnumConverter<HealthCondition>))]
@@ -22,6 +23,7 @@ public enum HealthCondition
     [JsonStringEnumMemberName("implanted-device")] ImplantedDevice = 1 << 8,
     [JsonStringEnumMemberName("long-term-steroids")] LongTermSteroids = 1 << 9,
     [JsonStringEnumMemberName("immunosuppression")] Immunosuppression = 1 << 10,
+    [JsonStringEnumMemberName("recent-fracture")] RecentFracture = 1 << 11,
 }
 
 /// <summary>Labels and wire ids of the health conditions, in the order the profile form shows them.</summary>
@@ -42,6 +44,7 @@ public static class HealthConditions
         new(HealthCondition.ImplantedDevice, "implanted-device", "I have a pacemaker or another implanted electronic device"),
         new(HealthCondition.LongTermSteroids, "long-term-steroids", "I have taken steroid tablets for a long time"),
         new(HealthCondition.Immunosuppression, "immunosuppression", "My immune system is weakened (by illness or medicine)"),
+        new(HealthCondition.RecentFracture, "recent-fracture", "I have broken a bone in the last 3 months"),
     ];
 
     public static IEnumerable<HealthCondition> Split(HealthCondition flags) =>

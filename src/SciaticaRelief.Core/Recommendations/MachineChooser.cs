@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Validation;
 
 namespace SciaticaRelief.Core.Recommendations;
@@ -53,20 +55,33 @@ public sealed record DeviceKind(
     string Id, string Name, PainArea Areas, int Intensity, CostTier Cost, DeviceHeat Heat,
     IReadOnlyList<string> LookFor, IReadOnlyList<string> SafeUse);
 
-public sealed record DeviceSuggestion(string Id, string Name, IReadOnlyList<string> Why, IReadOnlyList<string> LookFor, IReadOnlyList<string> HowToUseSafely);
+/// <summary>A kind of device suggested, with why, what to look for and how to use it safely.</summary>
+/// <param name="HowToUseSafely">The Person's precautions' words first, then the device's own safe use.</param>
+/// <param name="Precautions">The precautions for the Person's health conditions, with their sources.</param>
+public sealed record DeviceSuggestion(string Id, string Name, IReadOnlyList<string> Why, IReadOnlyList<string> LookFor, IReadOnlyList<string> HowToUseSafely,
+    IReadOnlyList<Precaution> Precautions);
 
-public sealed record DeviceExclusion(string Id, string Name, string Reason);
+/// <summary>A kind of device not suggested, and why; the source is the rule's (or "Your care preferences").</summary>
+public sealed record DeviceExclusion(string Id, string Name, string Reason, string Source);
 
 public sealed record MachineChoice(IReadOnlyList<DeviceSuggestion> Suggested, IReadOnlyList<DeviceExclusion> NotSuggested);
 
 /// <summary>
-/// Suggests kinds of massage device from a few answers (issue 4, part 6), never brands. Safety
-/// words follow CLINICAL.md section 4. Order: devices that cover more of the painful areas first,
-/// then those that give the wanted warmth, then by name.
+/// Suggests kinds of massage device from a few answers (issue 4, part 6), never brands. Safety comes
+/// from <see cref="CareSafety.ForDevice"/>, the rules of each device's content file, for the areas
+/// the Person would use it on: a refused device is not suggested with the rule's reason and source;
+/// a place to keep off narrows where it is suggested for ("not on the leg" with a suspected clot:
+/// a device for leg pain only is refused, one for the buttock and leg is suggested for the
+/// buttock); every precaution is shown with its source. Warmth is a reason only while heat itself
+/// (content/modalities/heat.md) has no place to keep off for the Person. Order: devices that cover
+/// more of the painful areas first, then those that give the wanted warmth, then by name.
 /// </summary>
 public static class MachineChooser
 {
     public const PainArea AllAreas = PainArea.LowBack | PainArea.Buttock | PainArea.Leg | PainArea.Foot;
+
+    /// <summary>The modality whose rules say whether warmth may be offered as a reason.</summary>
+    public const string HeatId = "heat";
 
     private const string StopRule = "Stop if pain shoots down the leg or new numbness or weakness appears, and check your symptoms again.";
     private const string WarmNotHot = "Warm, not hot: keep a layer of clothing between you and the heat, 15 to 20 minutes at a time, and never fall asleep on it.";
@@ -103,59 +118,49 @@ public static class MachineChooser
     ];
 
     /// <summary>
-    /// Suggests kinds of device. With the catalogue's modalities, each device's name, intensity and
-    /// cost come from its content file, and the file's "avoid" rules for the Person's conditions
-    /// rule it out with the file's reason (the chooser's own rules below follow CLINICAL.md 4 too).
+    /// Suggests kinds of device. Each device's name, intensity and cost come from its content file
+    /// in <paramref name="modalities"/> (the catalogue), and so do its safety rules; a device without
+    /// a content file is not suggested (its safety cannot be checked).
     /// </summary>
-    public static MachineChoice Choose(MachineQuestions q, IReadOnlyList<Modality>? modalities = null)
+    public static MachineChoice Choose(MachineQuestions q, IReadOnlyList<Modality> modalities)
     {
         ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(modalities);
+        var heat = modalities.FirstOrDefault(m => m.Id == HeatId) is { } h ? CareSafety.ForModality(h, q.Conditions) : null;
+        var heatLimit = heat?.Reasons.FirstOrDefault(r => r.Level == SafetyLevel.Refused || r.Where is not null);
+        var warmthOk = heat is not null && heatLimit is null;
+
         var suggested = new List<(DeviceKind Device, int Covered, bool Warm, DeviceSuggestion Suggestion)>();
         var notSuggested = new List<DeviceExclusion>();
-        var devices = Devices.Select(d => FromContent(d, modalities?.FirstOrDefault(m => m.Id == d.Id)));
-        foreach (var (d, avoid) in devices.OrderBy(x => x.Device.Name, StringComparer.Ordinal))
+        foreach (var (d, content) in Devices.Select(d => FromContent(d, modalities.FirstOrDefault(m => m.Id == d.Id))).OrderBy(x => x.Device.Name, StringComparer.Ordinal))
         {
-            var contentRule = avoid.FirstOrDefault(r => q.Conditions.HasFlag(r.Condition) && r.Condition != HealthCondition.None);
-            if (contentRule is not null)
+            var wanted = d.Areas & q.Areas;
+            var safety = CareSafety.ForDevice(d, content, q.Conditions, wanted);
+            if (safety.Refusal is { } refusal)
             {
-                notSuggested.Add(new DeviceExclusion(d.Id, d.Name, contentRule.Reason));
+                notSuggested.Add(new DeviceExclusion(d.Id, d.Name, refusal.Reason, refusal.Source));
                 continue;
             }
             if (Excluded(d, q) is { } reason)
             {
-                notSuggested.Add(new DeviceExclusion(d.Id, d.Name, reason));
+                notSuggested.Add(new DeviceExclusion(d.Id, d.Name, reason, RecommendationEngine.PreferencesSource));
                 continue;
             }
-            var covered = d.Areas & q.Areas;
+            var covered = wanted & ~AreasWithin(safety.AvoidedRegions);
             var why = new List<string> { $"Made for the {AreaWords(covered)}." };
-            var warm = q.WantHeat && d.Heat != DeviceHeat.None;
+            var warm = q.WantHeat && d.Heat != DeviceHeat.None && warmthOk;
             if (warm)
             {
                 why.Add("It gives warmth; heat can ease pain for a short while (moderate evidence, French et al., Cochrane 2006).");
             }
+            else if (q.WantHeat && d.Heat != DeviceHeat.None && heatLimit is not null)
+            {
+                why.Add($"Warmth is not suggested for you. {heatLimit.Text}");
+            }
             why.Add($"Its gentlest setting ({d.Intensity} of 5) is within the pressure you like; its usual cost is {RecommendationEngine.CostWords(d.Cost)}.");
-            var safe = new List<string>(d.SafeUse);
-            if (q.Conditions.HasFlag(HealthCondition.AnticoagulantsOrBleedingDisorder))
-            {
-                safe.Insert(0, "On blood thinners: gentle settings only, and stop if you bruise easily; ask your clinician.");
-            }
-            if (q.Conditions.HasFlag(HealthCondition.SuspectedClot))
-            {
-                safe.Insert(0, "Not on the leg while a swollen, painful calf has not been checked by a doctor (a clot must not be massaged).");
-            }
-            if (q.Conditions.HasFlag(HealthCondition.ReducedSensation) && d.Heat == DeviceHeat.Optional)
-            {
-                safe.Insert(0, "Keep the heat switched off where your feeling is reduced: you may not notice a burn.");
-            }
-            if (q.Conditions.HasFlag(HealthCondition.Pregnancy))
-            {
-                safe.Insert(0, "In pregnancy: warm, not hot, and ask your midwife or doctor before you start.");
-            }
-            if (q.Conditions.HasFlag(HealthCondition.ImplantedDevice))
-            {
-                safe.Insert(0, "With an implanted device, check with your clinician before using an electric massager near it.");
-            }
-            suggested.Add((d, System.Numerics.BitOperations.PopCount((uint)covered), warm, new DeviceSuggestion(d.Id, d.Name, why, d.LookFor, safe)));
+            var precautions = safety.Cautions.Select(c => c.ToPrecaution()).ToList();
+            var safe = precautions.Select(p => p.Text).Concat(d.SafeUse).ToList();
+            suggested.Add((d, System.Numerics.BitOperations.PopCount((uint)covered), warm, new DeviceSuggestion(d.Id, d.Name, why, d.LookFor, safe, precautions)));
         }
         var ordered = suggested
             .OrderByDescending(s => s.Covered)
@@ -166,35 +171,12 @@ public static class MachineChooser
         return new MachineChoice(ordered, notSuggested);
     }
 
-    private static (DeviceKind Device, IReadOnlyList<ContraindicationRule> Avoid) FromContent(DeviceKind d, Modality? m)
-    {
-        if (m?.Knowledge is not { } k)
-        {
-            return (d, []);
-        }
-        var avoid = k.Contraindications.Where(r => r.Action == RuleAction.Avoid && r.Where is null).ToList();
-        return (d with { Name = m.Name, Intensity = k.Intensity ?? d.Intensity, Cost = k.Cost }, avoid);
-    }
+    private static (DeviceKind Device, Modality? Content) FromContent(DeviceKind d, Modality? m) =>
+        m?.Knowledge is { } k ? (d with { Name = m.Name, Intensity = k.Intensity ?? d.Intensity, Cost = k.Cost }, m) : (d, null);
 
+    /// <summary>The Person's preferences: where it hurts, pressure, budget (safety has been checked before).</summary>
     private static string? Excluded(DeviceKind d, MachineQuestions q)
     {
-        var c = q.Conditions;
-        if (d.Id == "percussion-massage-gun" && c.HasFlag(HealthCondition.AnticoagulantsOrBleedingDisorder))
-        {
-            return "Not with blood thinners or a bleeding disorder: its vigorous tapping can cause bruising and bleeding into the muscle (a precaution from professional massage sources: Batavia M., J Bodyw Mov Ther 2004;8(1):48-57).";
-        }
-        if (d.Id == "percussion-massage-gun" && c.HasFlag(HealthCondition.Osteoporosis))
-        {
-            return "Not with weakened bones (osteoporosis): vigorous massage is avoided over weak bone.";
-        }
-        if (d.Heat == DeviceHeat.Always && c.HasFlag(HealthCondition.ReducedSensation))
-        {
-            return "Not with reduced feeling in the skin: you may not notice a burn from its heat.";
-        }
-        if (d.Areas == PainArea.Foot && c.HasFlag(HealthCondition.SuspectedClot))
-        {
-            return "Not while a swollen, painful calf has not been checked by a doctor: the leg must not be massaged over a possible clot.";
-        }
         if ((d.Areas & q.Areas) == PainArea.None)
         {
             return $"It is not made for the {AreaWords(q.Areas)}.";
@@ -209,6 +191,35 @@ public static class MachineChooser
         }
         return null;
     }
+
+    /// <summary>The body-map regions of the chooser's areas: the leg is the thigh and the calf.</summary>
+    public static IReadOnlyList<BodyRegion> RegionsOf(PainArea areas)
+    {
+        var regions = new List<BodyRegion>();
+        foreach (var (area, of) in AreaRegions)
+        {
+            if (areas.HasFlag(area))
+            {
+                regions.AddRange(of);
+            }
+        }
+        return regions;
+    }
+
+    /// <summary>The chooser's areas all of whose regions are in <paramref name="regions"/>.</summary>
+    public static PainArea AreasWithin(IReadOnlySet<BodyRegion> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        return AreaRegions.Where(x => x.Regions.All(regions.Contains)).Aggregate(PainArea.None, (all, x) => all | x.Area);
+    }
+
+    private static readonly (PainArea Area, BodyRegion[] Regions)[] AreaRegions =
+    [
+        (PainArea.LowBack, [BodyRegion.LowBack]),
+        (PainArea.Buttock, [BodyRegion.Buttock]),
+        (PainArea.Leg, [BodyRegion.Thigh, BodyRegion.Calf]),
+        (PainArea.Foot, [BodyRegion.Foot]),
+    ];
 
     public static IReadOnlyList<(PainArea Area, string Id, string Label)> AreaChoices { get; } =
     [

@@ -22,8 +22,9 @@ public sealed record Recommendation(
     IReadOnlyList<Precaution> Precautions,
     bool ReviewNeeded);
 
-/// <summary>Why a Modality is not suggested, with the source of the rule.</summary>
-/// <param name="Where">Set when only part of the body is ruled out (the Modality may still be ranked elsewhere).</param>
+/// <summary>Why a Modality is not suggested, with the source of the rule. A Modality that is ranked is never also excluded.</summary>
+/// <param name="Where">Always null: a rule limited to a place is a precaution of the ranked Modality, not an exclusion.
+/// Kept for the pages and the API that still read it.</param>
 /// <param name="Instead">The id of a Modality to try instead, if the rule names one.</param>
 public sealed record Exclusion(string ModalityId, string Name, string Reason, string Source, string? Where = null, string? Instead = null);
 

@@ -3,6 +3,7 @@ using SciaticaRelief.Core.Insights;
 using SciaticaRelief.Core.Knowledge;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
 
@@ -16,13 +17,15 @@ namespace SciaticaRelief.Core.Recommendations;
 /// <para>Emergency or Urgent: nothing but the advice to seek care (no list, no exclusions).</para>
 /// <para>Left out without a word: modalities with no knowledge yet, and medicine (information only:
 /// the product never advises a medicine, CLINICAL.md section 3).</para>
-/// <para>Not for you, in this order (the first rule that applies gives the reason): an "avoid" rule
-/// of the content for one of the Profile's conditions; pressure firmer than the Person's tolerance
+/// <para>Not for you, in this order (the first rule that applies gives the reason): a refusal by
+/// the content's rules for one of the Profile's conditions; pressure firmer than the Person's tolerance
 /// (deep tissue points to Swedish massage, the article's own advice); a setting the Person does not
 /// want; a cost above the budget; a home session longer than the minutes they have a day. Rest and
 /// staying active is advice for everyone (NICE NG59) and is never excluded by a preference.</para>
-/// <para>An "avoid" rule limited to an area (no heat on skin with reduced feeling) lists the area under
-/// not for you and keeps the Modality ranked with that limit as its first precaution.</para>
+/// <para>Safety comes from <see cref="CareSafety.ForModality"/>: a refused Modality is not for you
+/// with the rule's reason and source; an "avoid" rule limited to a place (no heat on skin with
+/// reduced feeling) is a precaution of the ranked Modality, its first, and never an exclusion: a
+/// Modality is either ranked or not for you, never both.</para>
 /// <para>Rank: by evidence grade, then by the Person's own "compared with days without it" difference
 /// once it is shown (n ≥ 5; a bigger fall in pain ranks higher), then by name. The reasons cite
 /// the figures and never claim that a treatment caused a change.</para>
@@ -60,12 +63,10 @@ public static class RecommendationEngine
         var kept = new List<(Modality Modality, List<Precaution> Precautions)>();
         foreach (var m in candidates)
         {
-            var k = m.Knowledge!;
-            var matching = k.Contraindications.Where(r => input.Conditions.HasFlag(r.Condition) && r.Condition != HealthCondition.None).ToList();
-            var avoid = matching.FirstOrDefault(r => r.Action == RuleAction.Avoid && r.Where is null);
-            if (avoid is not null)
+            var safety = CareSafety.ForModality(m, input.Conditions);
+            if (safety.Refusal is { } refusal)
             {
-                notForYou.Add(new Exclusion(m.Id, m.Name, avoid.Reason, avoid.Source));
+                notForYou.Add(new Exclusion(m.Id, m.Name, refusal.Reason, refusal.Source));
                 continue;
             }
             if (PreferenceExclusion(m, prefs) is { } byPreference)
@@ -73,16 +74,10 @@ public static class RecommendationEngine
                 notForYou.Add(byPreference);
                 continue;
             }
-            var precautions = new List<Precaution>();
-            foreach (var area in matching.Where(r => r.Action == RuleAction.Avoid && r.Where is not null))
-            {
-                notForYou.Add(new Exclusion(m.Id, m.Name, area.Reason, area.Source, area.Where));
-                precautions.Add(new Precaution($"Not {OnWhere(area.Where!)}: {area.Reason}", area.Source));
-            }
-            foreach (var caution in matching.Where(r => r.Action == RuleAction.Caution))
-            {
-                precautions.Add(new Precaution($"{caution.Reason} Ask your clinician before you try it.", caution.Source));
-            }
+            // A place to keep off comes first ("Not on the leg: ..."); the other cautions send to a clinician.
+            var precautions = safety.Cautions.Where(c => c.Where is not null).Select(c => c.ToPrecaution())
+                .Concat(safety.Cautions.Where(c => c.Where is null).Select(c => new Precaution($"{c.Reason} Ask your clinician before you try it.", c.Source)))
+                .ToList();
             kept.Add((m, precautions));
         }
 
@@ -196,15 +191,8 @@ public static class RecommendationEngine
         }
     }
 
-    /// <summary>An area rule's place as it follows "not": "the leg" → "on the leg"; "near the operation site" stays.</summary>
-    public static string OnWhere(string where)
-    {
-        ArgumentNullException.ThrowIfNull(where);
-        return where.StartsWith("the ", StringComparison.Ordinal) || where.StartsWith("areas ", StringComparison.Ordinal)
-            || where.StartsWith("skin ", StringComparison.Ordinal)
-            ? "on " + where
-            : where;
-    }
+    /// <summary>An area rule's place as it follows "not" (<see cref="CareSafety.OnWhere"/>).</summary>
+    public static string OnWhere(string where) => CareSafety.OnWhere(where);
 
     public static string GradeWords(EvidenceGrade grade) => grade switch
     {

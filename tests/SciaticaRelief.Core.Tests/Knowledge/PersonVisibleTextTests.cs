@@ -151,6 +151,15 @@ public sealed partial class PersonVisibleTextTests
             {
                 yield return new($"{at}.cautions[{i}]", caution);
             }
+            foreach (var (rule, i) in p.Contraindications.Select((x, i) => (x, i)))
+            {
+                yield return new($"{at}.contraindications[{i}] ({HealthConditions.IdOf(rule.Condition)}).reason", rule.Reason);
+                yield return new($"{at}.contraindications[{i}] ({HealthConditions.IdOf(rule.Condition)}).source", rule.Source);
+                if (rule.Where is not null)
+                {
+                    yield return new($"{at}.contraindications[{i}] ({HealthConditions.IdOf(rule.Condition)}).where", rule.Where);
+                }
+            }
         }
         yield return new($"{FileWith("forbidden_in_pregnancy:")}: forbidden_in_pregnancy.source", catalog.Pregnancy.Source);
         foreach (var d in catalog.Dermatomes)
@@ -231,15 +240,24 @@ public sealed partial class PersonVisibleTextTests
             yield return new($"PointCharts/EarSeedCycle.cs: Steps[{i}]", step);
         }
 
-        // Every condition and every area: each device is ruled out by the first of the chooser's own
-        // reasons that applies, so its written reasons (blood thinners first) are all reached.
+        // Every condition and every area: the devices' refusals and precautions all come from the
+        // content (checked above); what the chooser writes itself (why, what to look for, safe use) is checked here.
         var everything = HealthConditions.All.Aggregate(HealthCondition.None, (all, c) => all | c.Condition);
-        var choice = MachineChooser.Choose(new MachineQuestions(MachineChooser.AllAreas, 5, CostTier.High, WantHeat: true, everything));
+        var choice = MachineChooser.Choose(new MachineQuestions(MachineChooser.AllAreas, 5, CostTier.High, WantHeat: true, everything), TreatmentContent.Catalog.All);
         Assert.Contains(choice.NotSuggested, e => e.Id == "percussion-massage-gun");
         foreach (var e in choice.NotSuggested)
         {
             yield return new($"Recommendations/MachineChooser.cs: NotSuggested[{e.Id}].Reason", e.Reason);
+            yield return new($"Recommendations/MachineChooser.cs: NotSuggested[{e.Id}].Source", e.Source);
         }
+        foreach (var (text, i) in MachineChooser.Devices.SelectMany(d => d.LookFor.Concat(d.SafeUse)).Select((x, i) => (x, i)))
+        {
+            yield return new($"Recommendations/MachineChooser.cs: Devices text {i}", text);
+        }
+        yield return new("Safety/CareSafety.cs: NoRulesReason", Core.Safety.CareSafety.NoRulesReason);
+        yield return new("PointCharts/PointCatalog.cs: PregnancyReason", PointCatalog.PregnancyReason);
+        yield return new("PointCharts/AcupressureRoutine.cs: LightStepNote", AcupressureRoutineBuilder.LightStepNote);
+        yield return new("PointCharts/AcupressureRoutine.cs: ModerateStepNote", AcupressureRoutineBuilder.ModerateStepNote);
         foreach (var s in choice.Suggested)
         {
             foreach (var (text, i) in s.Why.Concat(s.LookFor).Concat(s.HowToUseSafely).Select((x, i) => (x, i)))

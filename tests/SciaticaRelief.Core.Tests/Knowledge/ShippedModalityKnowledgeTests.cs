@@ -44,7 +44,11 @@ public sealed class ShippedModalityKnowledgeTests
         {
             new("deep-tissue-massage", HealthCondition.AnticoagulantsOrBleedingDisorder, RuleAction.Avoid, null, "firm pressure bruises or bleeds on blood thinners"),
             new("percussion-massage-gun", HealthCondition.AnticoagulantsOrBleedingDisorder, RuleAction.Avoid, null, "forceful tapping bruises or bleeds on blood thinners"),
-            new("neuromuscular-massage", HealthCondition.AnticoagulantsOrBleedingDisorder, RuleAction.Caution, null, "other firm massage: take care"),
+            new("neuromuscular-massage", HealthCondition.AnticoagulantsOrBleedingDisorder, RuleAction.Avoid, null, "firm, held pressure is vigorous massage: avoided on blood thinners as deep tissue is"),
+            new("neuromuscular-massage", HealthCondition.Osteoporosis, RuleAction.Avoid, null, "firm, held pressure can fracture weak bone"),
+            new("myofascial-release", HealthCondition.AnticoagulantsOrBleedingDisorder, RuleAction.Caution, null, "sustained, moderate pressure (3 of 5): take care, not vigorous"),
+            new("foot-massager", HealthCondition.ReducedSensation, RuleAction.Avoid, null, "it works on the feet, where reduced feeling is most frequent: burns and bruises go unnoticed"),
+            new("heated-massage-cushion", HealthCondition.ReducedSensation, RuleAction.Avoid, null, "its warmth is how it works: burn risk where heat is not felt"),
             new("heat", HealthCondition.ReducedSensation, RuleAction.Avoid, "areas where feeling is reduced", "burn risk where heat is not felt"),
             new("hot-stone-massage", HealthCondition.ReducedSensation, RuleAction.Avoid, "areas where feeling is reduced", "burn risk where heat is not felt"),
             new("deep-tissue-massage", HealthCondition.Osteoporosis, RuleAction.Avoid, null, "deep pressure can fracture weak bone"),
@@ -54,10 +58,11 @@ public sealed class ShippedModalityKnowledgeTests
             new("deep-tissue-massage", HealthCondition.RecentSurgery, RuleAction.Avoid, "near the operation site", "no firm pressure near a healing wound"),
             new("deep-tissue-massage", HealthCondition.SkinLesionOrInfection, RuleAction.Avoid, "over the wound, rash or infected skin", "no pressure over broken skin"),
         };
-        // A suspected clot rules out massage of the leg for every massage and every machine.
-        foreach (var m in TreatmentContent.Catalog.All.Where(m => m.Kind is TreatmentKind.Massage or TreatmentKind.Machine))
+        // A suspected clot rules out massage of the leg for every massage, machine and acupressure.
+        foreach (var m in TreatmentContent.Catalog.All.Where(m => m.Kind is TreatmentKind.Massage or TreatmentKind.Machine or TreatmentKind.Acupressure))
         {
             rows.Add(new(m.Id, HealthCondition.SuspectedClot, RuleAction.Avoid, "the leg", "massage could loosen a clot"));
+            rows.Add(new(m.Id, HealthCondition.RecentFracture, RuleAction.Avoid, "over or near the broken bone", "never over a fracture (CLINICAL.md 4)"));
         }
         foreach (var m in TreatmentContent.Catalog.All.Where(m => m.Kind is TreatmentKind.Massage))
         {
@@ -77,6 +82,44 @@ public sealed class ShippedModalityKnowledgeTests
         Assert.Equal(row.Where, rule.Where);
         Assert.False(string.IsNullOrWhiteSpace(rule.Reason));
         Assert.False(string.IsNullOrWhiteSpace(rule.Source));
+    }
+
+    [Fact]
+    public void TheLeg_IsTheThighCalfAndFoot_WhereverARuleSaysSo()
+    {
+        // The machine chooser, the treatment log and session notes compare these regions with where care is applied.
+        Assert.All(Catalog.All.SelectMany(m => m.Knowledge?.Contraindications ?? []).Where(r => r.Where == "the leg"),
+            r => Assert.Equal([Core.Journal.BodyRegion.Thigh, Core.Journal.BodyRegion.Calf, Core.Journal.BodyRegion.Foot], r.Areas));
+    }
+
+    [Fact]
+    public void FirmOrVigorousMassage_FollowsDeepTissuesRules()
+    {
+        // CLINICAL.md 4: "deep tissue / vigorous massage: avoid with bleeding disorders or anticoagulants; never over
+        // weakened bone; no deep pressure over a tumour". Firm or vigorous = intensity 4 or 5 (deep tissue, neuromuscular,
+        // the percussion gun); at 3 and below (myofascial release, acupressure, kneading machines) they are cautions.
+        var firm = Catalog.All.Where(m => m.Knowledge is { Intensity: >= 4 }).ToList();
+        Assert.Equal(["deep-tissue-massage", "neuromuscular-massage", "percussion-massage-gun"], firm.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.All(firm, m =>
+        {
+            var rules = m.Knowledge!.Contraindications;
+            Assert.Contains(rules, r => r.Condition == HealthCondition.AnticoagulantsOrBleedingDisorder && r is { Action: RuleAction.Avoid, Where: null });
+            Assert.Contains(rules, r => r.Condition == HealthCondition.Osteoporosis && r is { Action: RuleAction.Avoid, Where: null });
+            Assert.Contains(rules, r => r.Condition == HealthCondition.PastCancer && r.Action == RuleAction.Caution);
+        });
+        Assert.All(Catalog.All.Where(m => m.Knowledge is { Intensity: < 4 } && m.Kind is TreatmentKind.Massage or TreatmentKind.Machine or TreatmentKind.Acupressure),
+            m => Assert.DoesNotContain(m.Knowledge!.Contraindications, r => r.Condition == HealthCondition.AnticoagulantsOrBleedingDisorder && r.Action == RuleAction.Avoid));
+    }
+
+    [Fact]
+    public void EveryHandsOnModality_KeepsOffARecentSurgicalSiteAndBrokenSkin()
+    {
+        // CLINICAL.md 4: never over a wound, skin infection or recent surgical site.
+        Assert.All(Catalog.All.Where(m => m.Kind is TreatmentKind.Massage or TreatmentKind.Machine or TreatmentKind.Acupressure), m =>
+        {
+            Assert.Contains(m.Knowledge!.Contraindications, r => r.Condition == HealthCondition.RecentSurgery && r.Where is not null);
+            Assert.Contains(m.Knowledge!.Contraindications, r => r.Condition == HealthCondition.SkinLesionOrInfection && r.Where is not null);
+        });
     }
 
     [Fact]

@@ -36,15 +36,26 @@ public sealed class MachineChooserTests
             Q(), c => Assert.Contains(Suggested(c, "percussion-massage-gun").HowToUseSafely, s => s.Contains("30 to 60 seconds a spot", StringComparison.Ordinal))),
         new("CLINICAL.md 4: dark urine or marked swelling after a massage gun means seek care (rhabdomyolysis)",
             Q(), c => Assert.Contains(Suggested(c, "percussion-massage-gun").HowToUseSafely, s => s.Contains("dark", StringComparison.Ordinal) && s.Contains("seek care", StringComparison.Ordinal))),
-        new("CLINICAL.md 4: anticoagulants rule out percussion devices",
-            Q(conditions: HealthCondition.AnticoagulantsOrBleedingDisorder), c => NotSuggested(c, "percussion-massage-gun", "blood thinners")),
+        new("CLINICAL.md 4: anticoagulants rule out percussion devices, with the content's reason and source",
+            Q(conditions: HealthCondition.AnticoagulantsOrBleedingDisorder), c =>
+            {
+                NotSuggested(c, "percussion-massage-gun", "bleeding into the muscle");
+                Assert.Contains("Batavia", c.NotSuggested.Single(e => e.Id == "percussion-massage-gun").Source, StringComparison.Ordinal);
+            }),
         new("CLINICAL.md 4: vigorous massage is avoided over weakened bone",
-            Q(conditions: HealthCondition.Osteoporosis), c => NotSuggested(c, "percussion-massage-gun", "osteoporosis")),
-        new("CLINICAL.md 4: reduced sensation rules out a device that always heats, and optional heat must stay off",
+            Q(conditions: HealthCondition.Osteoporosis), c => NotSuggested(c, "percussion-massage-gun", "weak bones")),
+        new("CLINICAL.md 4: reduced sensation rules out devices that warm as they work (the heated cushion; the foot massager, on the feet), and heat elsewhere must stay off where feeling is reduced",
             Q(conditions: HealthCondition.ReducedSensation), c =>
             {
                 NotSuggested(c, "heated-massage-cushion", "burn");
-                Assert.StartsWith("Keep the heat switched off", Suggested(c, "shiatsu-kneading-massager").HowToUseSafely[0], StringComparison.Ordinal);
+                NotSuggested(c, "foot-massager", "burnt");
+                Assert.StartsWith("Not on areas where feeling is reduced: With the heat on", Suggested(c, "shiatsu-kneading-massager").HowToUseSafely[0], StringComparison.Ordinal);
+            }),
+        new("CLINICAL.md 4: with reduced sensation, wanting warmth never makes warmth a reason: it says why instead",
+            Q(conditions: HealthCondition.ReducedSensation, heat: true), c =>
+            {
+                Assert.DoesNotContain(c.Suggested, s => s.Why.Any(w => w.StartsWith("It gives warmth", StringComparison.Ordinal)));
+                Assert.Contains(Suggested(c, "massage-chair").Why, w => w.StartsWith("Warmth is not suggested for you. Not on areas where feeling is reduced", StringComparison.Ordinal));
             }),
         new("CLINICAL.md 4: no massage over a suspected clot: the foot massager is out and the rest say not on the leg",
             Q(conditions: HealthCondition.SuspectedClot), c =>
@@ -52,8 +63,32 @@ public sealed class MachineChooserTests
                 NotSuggested(c, "foot-massager", "clot");
                 Assert.StartsWith("Not on the leg", Suggested(c, "vibration-massager").HowToUseSafely[0], StringComparison.Ordinal);
             }),
-        new("CLINICAL.md 4: pregnancy: warm not hot, ask first",
-            Q(conditions: HealthCondition.Pregnancy), c => Assert.All(c.Suggested, s => Assert.StartsWith("In pregnancy", s.HowToUseSafely[0], StringComparison.Ordinal))),
+        new("CLINICAL.md 4: pregnancy: ask the midwife or doctor first, for every device, with the source",
+            Q(conditions: HealthCondition.Pregnancy), c => Assert.All(c.Suggested, s =>
+            {
+                Assert.Contains("midwife or doctor", s.HowToUseSafely[0], StringComparison.Ordinal);
+                Assert.Equal(s.Precautions[0].Text, s.HowToUseSafely[0]);
+                Assert.False(string.IsNullOrWhiteSpace(s.Precautions[0].Source));
+            })),
+        new("CLINICAL.md 4: a suspected clot narrows a buttock-and-leg device to the buttock: never 'made for the leg'",
+            Q(areas: PainArea.Buttock | PainArea.Leg, conditions: HealthCondition.SuspectedClot), c =>
+            {
+                Assert.Equal("Made for the buttock.", Suggested(c, "percussion-massage-gun").Why[0]);
+                Assert.DoesNotContain(c.Suggested, s => s.Why[0].Contains("leg", StringComparison.Ordinal));
+            }),
+        new("CLINICAL.md 4: a suspected clot with leg pain only: no device for the leg, each with the clot rule's reason",
+            Q(areas: PainArea.Leg, conditions: HealthCondition.SuspectedClot), c =>
+            {
+                Assert.Empty(c.Suggested);
+                Assert.All(c.NotSuggested.Where(e => e.Id != "heated-massage-cushion" && e.Id != "shiatsu-kneading-massager"),
+                    e => Assert.Contains("clot", e.Reason, StringComparison.Ordinal));
+            }),
+        new("an implanted device: ask before using an electric massager near it (not the ball and roller, which has no motor)",
+            Q(conditions: HealthCondition.ImplantedDevice), c =>
+            {
+                Assert.Contains(Suggested(c, "vibration-massager").HowToUseSafely, s => s.Contains("implanted device", StringComparison.Ordinal));
+                Assert.Empty(Suggested(c, "massage-ball-and-foam-roller").Precautions);
+            }),
         new("where the pain is: a device not made for that area is not suggested",
             Q(areas: PainArea.Foot), c =>
             {
@@ -74,9 +109,9 @@ public sealed class MachineChooserTests
                 Assert.Equal(["heated-massage-cushion", "shiatsu-kneading-massager", "vibration-massager"], c.Suggested.Select(s => s.Id));
                 Assert.Contains(c.Suggested[0].Why, w => w.Contains("warmth", StringComparison.Ordinal));
             }),
-        new("devices covering more of the painful areas come first, then by name (deterministic)",
+        new("devices covering more of the painful areas come first, then by name (deterministic; names from the content files)",
             Q(areas: PainArea.Buttock | PainArea.Leg, pressure: 3, budget: CostTier.Moderate), c =>
-                Assert.Equal(["Handheld vibration massager", "Massage ball and foam roller", "Heated massage cushion", "Shiatsu or kneading cushion"], c.Suggested.Select(s => s.Name))),
+                Assert.Equal(["Massage ball and foam roller", "Vibration massager", "Heated massage cushion", "Shiatsu kneading massager"], c.Suggested.Select(s => s.Name))),
         new("never brands: suggestions are kinds of device with no links",
             Q(), c => Assert.All(c.Suggested, s => Assert.DoesNotContain(s.Why.Concat(s.LookFor).Concat(s.HowToUseSafely), t => t.Contains("http", StringComparison.Ordinal)))),
     ];
@@ -88,7 +123,7 @@ public sealed class MachineChooserTests
     public void Choose_Rule_HoldsAsItsRowSays(Row row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        row.Check(MachineChooser.Choose(row.Questions));
+        row.Check(MachineChooser.Choose(row.Questions, Treatments.TreatmentContent.Catalog.All));
     }
 
     [Fact]

@@ -18,15 +18,13 @@ public sealed class RecommendationEngineTests
     private static CarePreferences Prefs(int pressure = 5, SettingPreference setting = SettingPreference.Either, CostTier budget = CostTier.High, int minutes = 60) =>
         new(pressure, setting, budget, minutes);
 
-    private static void NotForYou(RecommendationResult r, string id, string reasonPart, string? where = null)
+    private static void NotForYou(RecommendationResult r, string id, string reasonPart)
     {
-        var e = Assert.Single(r.NotForYou, e => e.ModalityId == id && e.Where == where);
+        var e = Assert.Single(r.NotForYou, e => e.ModalityId == id);
         Assert.Contains(reasonPart, e.Reason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(e.Source));
-        if (where is null)
-        {
-            Assert.DoesNotContain(r.Ranked, x => x.ModalityId == id);
-        }
+        Assert.Null(e.Where);
+        Assert.DoesNotContain(r.Ranked, x => x.ModalityId == id);
     }
 
     private static Recommendation Ranked(RecommendationResult r, string id) => Assert.Single(r.Ranked, x => x.ModalityId == id);
@@ -51,21 +49,28 @@ public sealed class RecommendationEngineTests
         new("CLINICAL.md 4: anticoagulants rule out percussion massage devices",
             Input(conditions: HealthCondition.AnticoagulantsOrBleedingDisorder),
             r => NotForYou(r, "percussion-massage-gun", "bruising and bleeding")),
-        new("CLINICAL.md 4: reduced sensation rules out heat on those areas only: listed under not for you with the area, still ranked with the limit as a precaution",
+        new("CLINICAL.md 4: reduced sensation keeps heat off those areas only: heat stays ranked with the limit as its first precaution, and is not also under not for you",
             Input(conditions: HealthCondition.ReducedSensation), r =>
             {
-                NotForYou(r, "heat", "burn", "skin with reduced feeling");
-                Assert.StartsWith("Not on skin with reduced feeling", Ranked(r, "heat").Precautions[0].Text, StringComparison.Ordinal);
+                Assert.Equal("Not on skin with reduced feeling: You may not feel a burn.", Ranked(r, "heat").Precautions[0].Text);
+                Assert.DoesNotContain(r.NotForYou, e => e.ModalityId == "heat");
             }),
-        new("CLINICAL.md 4: reduced sensation rules out hot stone on those areas",
-            Input(conditions: HealthCondition.ReducedSensation), r => NotForYou(r, "hot-stone-massage", "burn", "areas with reduced feeling")),
-        new("CLINICAL.md 4: a suspected clot rules out massage of the leg, for every massage that says so",
+        new("CLINICAL.md 4: reduced sensation keeps hot stone off those areas: a precaution of the ranked item",
+            Input(conditions: HealthCondition.ReducedSensation), r =>
+            {
+                Assert.StartsWith("Not on areas with reduced feeling", Ranked(r, "hot-stone-massage").Precautions[0].Text, StringComparison.Ordinal);
+                Assert.Empty(r.NotForYou);
+            }),
+        new("CLINICAL.md 4: a suspected clot keeps every massage off the leg: a precaution of each ranked massage, never an exclusion",
             Input(conditions: HealthCondition.SuspectedClot), r =>
             {
-                NotForYou(r, "deep-tissue-massage", "clot", "the leg");
-                NotForYou(r, "swedish-massage", "clot", "the leg");
+                Assert.Empty(r.NotForYou);
+                Assert.Contains(Ranked(r, "deep-tissue-massage").Precautions, p => p.Text.StartsWith("Not on the leg", StringComparison.Ordinal));
                 Assert.Contains(Ranked(r, "swedish-massage").Precautions, p => p.Text.StartsWith("Not on the leg", StringComparison.Ordinal));
             }),
+        new("no Modality is ever both ranked and not for you, whatever the conditions",
+            Input(conditions: HealthCondition.ReducedSensation | HealthCondition.SuspectedClot | HealthCondition.AnticoagulantsOrBleedingDisorder, prefs: Prefs(pressure: 3)), r =>
+                Assert.Empty(r.Ranked.Select(x => x.ModalityId).Intersect(r.NotForYou.Select(e => e.ModalityId), StringComparer.Ordinal))),
         new("CLINICAL.md 4: pregnancy cautions become precautions that say to ask a clinician, not exclusions",
             Input(conditions: HealthCondition.Pregnancy), r =>
             {

@@ -145,7 +145,18 @@ public sealed class ModalityCatalogTests
         new("  - condition: suspected-clot", "  - suspected-clot\n  - condition: suspected-clot", "line 19: every contraindication must be a mapping", "a rule as a bare word"),
         new("related: [what-is-sciatica]", "related: [what-is-sciatica, reiki]", "line 24: related id \"reiki\" is not a modality or topic", "a related link to nothing"),
         new("related: [what-is-sciatica]", "review: maybe", "line 24: unknown review \"maybe\"", "review is needed or absent"),
+        new("    where: the leg\n", "    where: the leg\n    areas: [thigh, shin]\n", "line 22: unknown body-map region \"shin\" in \"areas\"", "areas are the body map's regions"),
+        new("    where: the leg\n", "    areas: [thigh, calf, foot]\n", "line 21: \"areas\" needs \"where\" beside it", "a Person reads the place in words, not region ids"),
     };
+
+    [Fact]
+    public void Read_RuleWithAreas_KeepsTheBodyMapRegions()
+    {
+        var (catalog, errors) = ReadOne(Good.Replace("    where: the leg\n", "    where: the leg\n    areas: [thigh, calf, foot]\n", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        Assert.Equal([Core.Journal.BodyRegion.Thigh, Core.Journal.BodyRegion.Calf, Core.Journal.BodyRegion.Foot], Assert.Single(catalog!.All[0].Knowledge!.Contraindications).Areas);
+    }
 
     [Theory]
     [MemberData(nameof(BadFiles))]
