@@ -154,6 +154,26 @@ public sealed partial class ServedApp : IAsyncDisposable
     [GeneratedRegex(@"^\s*Setup:\s+(\S+)")]
     private static partial Regex SetupPattern();
 
+    /// <summary>Runs <paramref name="journey"/>; a failure carries the end of what the app printed (its log names the error).</summary>
+    public async Task WithLogOnFailureAsync(Func<Task> journey)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        try
+        {
+            await journey();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var output = Output;
+            var file = Path.Combine(Path.GetTempPath(), $"relief-served-{Guid.NewGuid():N}.log");
+            await File.WriteAllTextAsync(file, output);
+            // The first error the app logged usually names the cause; later ones are its consequences.
+            var first = output.IndexOf("fail:", StringComparison.Ordinal);
+            var excerpt = first < 0 ? output[Math.Max(0, output.Length - 4000)..] : output[first..Math.Min(output.Length, first + 4000)];
+            throw new InvalidOperationException($"{e.Message}\n--- the app's first error (whole output in {file}) ---\n{excerpt}", e);
+        }
+    }
+
     /// <summary>A client that talks to this app as a browser's network stack would: no automatic decompression, no redirects followed.</summary>
     public HttpClient NewRawClient() =>
         new(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None, AllowAutoRedirect = false, UseCookies = false })

@@ -21,19 +21,14 @@ public sealed class ServedJourneys(BrowserFixture browser)
         await using var app = await ServedApp.RunAsync();
         var watch = await PageWatch.OpenAsync(browser.Browser, app.BaseUrl);
 
-        await FirstDayAsync(app, watch);
-
-        // Then the pages a person opens from the menu on a later day.
-        foreach (var path in new[] { "/journal", "/treatments", "/treatments/new", "/questionnaires", "/learn", "/learn/what-is-sciatica",
-                     "/home-care/ear-seeds", "/reports", "/data", "/profile", "/settings/calendar", "/settings/tokens", "/admin" })
+        await app.WithLogOnFailureAsync(async () =>
         {
-            await watch.VisitAsync(path);
-        }
-
-        using var client = app.NewRawClient();
-        var assetProblems = await AssetCheck.ProblemsAsync(client, watch.Assets, longCache: true);
-        watch.Problems.AddRange(assetProblems);
-        watch.AssertClean();
+            await FirstDayAsync(app, watch);
+            await LaterDayAsync(watch);
+            using var client = app.NewRawClient();
+            watch.Problems.AddRange(await AssetCheck.ProblemsAsync(client, watch.Assets, longCache: true));
+            watch.AssertClean();
+        });
     }
 
     [BrowserFact(Timeout = 600_000)]
@@ -53,9 +48,12 @@ public sealed class ServedJourneys(BrowserFixture browser)
         Assert.Contains("Database:  PostgreSQL", app.Output, StringComparison.Ordinal);
         var watch = await PageWatch.OpenAsync(browser.Browser, app.BaseUrl);
 
-        await FirstDayAsync(app, watch);
-
-        watch.AssertClean();
+        await app.WithLogOnFailureAsync(async () =>
+        {
+            await FirstDayAsync(app, watch);
+            await LaterDayAsync(watch);
+            watch.AssertClean();
+        });
     }
 
     [BrowserFact(Timeout = 600_000)]
@@ -94,6 +92,17 @@ public sealed class ServedJourneys(BrowserFixture browser)
         Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
 
         watch.AssertClean();
+    }
+
+    /// <summary>The pages a person opens from the menu on a later day.</summary>
+    private static async Task LaterDayAsync(PageWatch watch)
+    {
+        foreach (var path in new[] { "/journal", "/treatments", "/treatments/new", "/questionnaires", "/learn", "/learn/what-is-sciatica",
+                     "/home-care/ear-seeds", "/reports", "/data", "/profile", "/settings/calendar", "/settings/tokens", "/admin",
+                     "/insights?days=365", "/plan/new", "/triage/review", "/sharing/audit", "/import" })
+        {
+            await watch.VisitAsync(path);
+        }
     }
 
     private static async Task FirstDayAsync(ServedApp app, PageWatch watch)
@@ -145,6 +154,7 @@ public sealed class ServedJourneys(BrowserFixture browser)
 
         // Acupressure: the hold timer runs.
         await watch.VisitAsync("/home-care/acupressure");
+        Assert.True(await page.Locator("[data-routine-action=start]").CountAsync() == 1, "no routine to start: " + await page.InnerTextAsync("main"));
         await page.ClickAsync("[data-routine-action=start]");
         var left = page.Locator("[data-step='1'] [data-timer-left]");
         var first = int.Parse(await left.InnerTextAsync(), CultureInfo.InvariantCulture);
@@ -177,5 +187,25 @@ public sealed class ServedJourneys(BrowserFixture browser)
         // What was stored: the zone the browser is in.
         await watch.VisitAsync("/profile");
         Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
+
+        // Later that day a calf swells: a possible clot is a warning sign. The result says why in
+        // words with its source, and everything that suggests care pauses.
+        await watch.VisitAsync("/checkin");
+        await page.CheckAsync("#painNow-6", new() { Force = true });
+        await Journeys.AnswerAllAsync(page, "no");
+        await page.CheckAsync("#rf-swollen-leg-yes");
+        await page.CheckAsync("#rf-clot-breathless-no");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/triage/result/");
+        await watch.CheckAsync();
+        Assert.Contains("See a doctor today", await page.InnerTextAsync("#triage-heading"), StringComparison.Ordinal);
+        Assert.Contains("Deep vein thrombosis", await page.InnerTextAsync("ul.fired"), StringComparison.Ordinal);
+        await watch.VisitAsync("/");
+        Assert.True(await page.IsVisibleAsync(".triage-urgent"), "the dashboard shows the warning");
+        Assert.Equal(0, await page.Locator("[data-self-care]").CountAsync());
+        await watch.VisitAsync("/recommendations");
+        Assert.True(await page.IsVisibleAsync("[data-seek-care-only]"), "suggestions pause");
+        await watch.VisitAsync("/home-care/acupressure");
+        Assert.True(await page.IsVisibleAsync("[data-seek-care-only]"), "the guided routine pauses");
     }
 }

@@ -26,7 +26,7 @@ public sealed class ExportTests
     /// One Person with a row of every kind: check-ins (with triage) and a questionnaire response
     /// through the API, the rest written as the services store them.
     /// </summary>
-    private static async Task<ReliefUser> SeedAsync(TestApp app)
+    internal static async Task<ReliefUser> SeedAsync(TestApp app)
     {
         var person = await app.CreatePersonAsync(zone: "Europe/London");
         var therapist = await app.CreateTherapistAsync();
