@@ -1,3 +1,4 @@
+using SciaticaRelief.Core.Profiles;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SciaticaRelief.Core.Reports;
@@ -22,7 +23,7 @@ public static class PdfReportWriter
     private const double Bottom = 60;
     private const double ContentWidth = PageWidth - 2 * Margin;
 
-    public static byte[] Write(IStringLocalizer l, DoctorReport report)
+    public static byte[] Write(IStringLocalizer l, DoctorReport report, Region region)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(report);
@@ -81,6 +82,8 @@ public static class PdfReportWriter
         layout.Heading(l["The plan"]);
         layout.Bullets(report.Plan.Count == 0 ? [ReportText.NoPlan(l)] : [.. report.Plan.Select(p => ReportText.PlanItem(l, p))]);
 
+        layout.Space(6);
+        layout.Text(ReportText.Emergency(l, region), 9.5, bold: true);
         layout.Footers(l);
         return builder.Build();
     }

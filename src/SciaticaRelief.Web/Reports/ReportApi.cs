@@ -28,14 +28,14 @@ public static class ReportApi
         .Produces<DoctorReport>()
         .ProducesValidationProblem();
 
-        group.MapGet("/doctor.pdf", async Task<IResult> (HttpResponse response, ReportService reports, IStringLocalizer<SharedText> l, CancellationToken ct, string? from, string? to) =>
+        group.MapGet("/doctor.pdf", async Task<IResult> (HttpResponse response, ReportService reports, SciaticaRelief.Web.Profiles.PersonContext person, IStringLocalizer<SharedText> l, CancellationToken ct, string? from, string? to) =>
         {
             var (report, errors) = await reports.GetAsync(from, to, ct);
             if (report is null)
             {
                 return Problems.Invalid(errors);
             }
-            var pdf = PdfReportWriter.Write(l, report);
+            var pdf = PdfReportWriter.Write(l, report, await person.RegionAsync(ct));
             response.Headers.CacheControl = "no-store";
             return TypedResults.File(pdf, "application/pdf", ReportPeriod.FileName(report.To));
         })

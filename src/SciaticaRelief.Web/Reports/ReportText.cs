@@ -1,3 +1,4 @@
+using SciaticaRelief.Core.Profiles;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SciaticaRelief.Core.Insights;
@@ -36,6 +37,14 @@ public static class ReportText
 
     public static string Disclaimer(IStringLocalizer l) =>
         l["This is the Person's own record, kept in the Sciatica Relief diary. It is not a diagnosis and has not been checked by a clinician. The figures are patterns in the diary, not proof of what caused them."];
+
+    /// <summary>The emergency line of the Person's country, from the one table the pages, the API and the CLI use.</summary>
+    public static string Emergency(IStringLocalizer l, Region region)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(region);
+        return Format(l["In an emergency ({0}): call {1} or go to {2}."], l[region.Name], region.EmergencyNumber, region.EmergencyPlace);
+    }
 
     public static string NoData(IStringLocalizer l) =>
         l["There is no data in this period: no check-ins, treatments, symptom checks or questionnaires."];

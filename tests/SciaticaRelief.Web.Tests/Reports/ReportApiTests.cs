@@ -148,6 +148,20 @@ public sealed class ReportApiTests
         }
     }
 
+    [Theory]
+    [InlineData("NZ", "Pacific/Auckland", "call 111 or go to the emergency department")]
+    [InlineData("US", "America/Chicago", "call 911 or go to the emergency room (ER)")]
+    [InlineData("GB", "Europe/London", "call 999 (or 112) or go to A&E")]
+    public async Task Pdf_GivesTheEmergencyNumberOfThePersonsCountry(string region, string zone, string line)
+    {
+        await using var app = TestApp.Create();
+        using var api = await app.ApiClientAsync(await app.CreatePersonAsync(region: region, zone: zone));
+
+        using var pdf = PdfDocument.Open(await (await api.GetAsync("/api/v1/reports/doctor.pdf")).Content.ReadAsByteArrayAsync());
+
+        Assert.Contains(line, string.Join(" ", Enumerable.Range(1, pdf.NumberOfPages).Select(n => Words(pdf, n))), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_AnotherPersonsRows_NeverInTheReport()
     {
