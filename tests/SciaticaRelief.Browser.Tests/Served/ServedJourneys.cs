@@ -63,26 +63,15 @@ public sealed class ServedJourneys(BrowserFixture browser)
         var watch = await PageWatch.OpenAsync(browser.Browser, app.BaseUrl, javaScript: false);
         var page = watch.Page;
 
-        // No script to read the browser's zone: the form starts from Accept-Language (en-GB).
-        await watch.VisitAsync(new Uri(await app.SetupLinkAsync()).PathAndQuery);
-        Assert.Equal("GB", await page.InputValueAsync("#regionCode"));
-        Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", TestApp.Password);
-        await page.FillAsync("#birthYear", "1975");
-        await page.ClickAsync("main button[type=submit]");
-        await Journeys.WaitForPathAsync(page, "/onboarding");
-        await watch.CheckAsync();
-        await Journeys.AnswerAllAsync(page, "no");
-        await page.ClickAsync("main button[type=submit]");
-        await Journeys.WaitForPathAsync(page, "/triage/result/");
-        await watch.CheckAsync();
+        // No script to read the browser's zone: the form starts from Accept-Language (en-GB); and
+        // "None of these" answers the warning signs in one tap.
+        await SetUpAndOnboardAsync(app, watch, () => page.CheckAsync("#none-of-these"));
 
         // The body map's checkbox list is the form's input without script.
         await watch.VisitAsync("/checkin");
         await page.CheckAsync("#painNow-4", new() { Force = true });
         await page.CheckAsync("#area-calf-left", new() { Force = true });
-        await Journeys.AnswerAllAsync(page, "no");
+        await page.CheckAsync("#none-of-these");
         await page.ClickAsync("main button[type=submit]");
         await Journeys.WaitForPathAsync(page, "/?saved=");
         await watch.CheckAsync();
@@ -92,6 +81,26 @@ public sealed class ServedJourneys(BrowserFixture browser)
         Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
 
         watch.AssertClean();
+    }
+
+    /// <summary>The owner's account from the printed setup link, then onboarding's questions answered by <paramref name="answer"/>.</summary>
+    private static async Task SetUpAndOnboardAsync(ServedApp app, PageWatch watch, Func<Task> answer)
+    {
+        var page = watch.Page;
+        await watch.VisitAsync(new Uri(await app.SetupLinkAsync()).PathAndQuery);
+        Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
+        Assert.Equal("GB", await page.InputValueAsync("#regionCode"));
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", TestApp.Password);
+        await page.FillAsync("#birthYear", "1975");
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/onboarding");
+        await watch.CheckAsync();
+        await answer();
+        await page.ClickAsync("main button[type=submit]");
+        await Journeys.WaitForPathAsync(page, "/triage/result/");
+        await watch.CheckAsync();
+        Assert.Contains("No warning signs", await page.InnerTextAsync("#triage-heading"), StringComparison.Ordinal);
     }
 
     /// <summary>The pages a person opens from the menu on a later day.</summary>
@@ -113,22 +122,8 @@ public sealed class ServedJourneys(BrowserFixture browser)
         await watch.VisitAsync("/");
         Assert.True(await page.IsVisibleAsync("[data-setup-pending]"), "the landing page says setup is pending");
 
-        // Setup: the browser's time zone is taken, not UTC.
-        await watch.VisitAsync(new Uri(await app.SetupLinkAsync()).PathAndQuery);
-        Assert.Equal("Europe/London", await page.InputValueAsync("#timeZoneId"));
-        await page.FillAsync("#email", Email);
-        await page.FillAsync("#password", TestApp.Password);
-        await page.SelectOptionAsync("#regionCode", "GB");
-        await page.FillAsync("#birthYear", "1975");
-        await page.ClickAsync("main button[type=submit]");
-        await Journeys.WaitForPathAsync(page, "/onboarding");
-        await watch.CheckAsync();
-
-        // Onboarding asks every warning-sign question.
-        await Journeys.AnswerAllAsync(page, "no");
-        await page.ClickAsync("main button[type=submit]");
-        await Journeys.WaitForPathAsync(page, "/triage/result/");
-        await watch.CheckAsync();
+        // Setup (the browser's time zone taken, not UTC), then onboarding asks every warning-sign question.
+        await SetUpAndOnboardAsync(app, watch, () => Journeys.AnswerAllAsync(page, "no"));
         await watch.VisitAsync("/");
 
         // A check-in with a tap on the body map (the script works).
