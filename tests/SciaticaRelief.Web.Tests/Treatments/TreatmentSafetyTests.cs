@@ -103,4 +103,21 @@ public sealed class TreatmentSafetyTests
         Assert.Equal(HttpStatusCode.Created, heat.StatusCode);
         Assert.Contains((await heat.ReadAsync())["precautions"]!.AsArray(), p => ((string)p!["text"]!).StartsWith("Not on areas where feeling is reduced", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task OwnPlanForm_LeavesOutTheRoutinesNotAdvised_SayingWhyAndTheSource()
+    {
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync(conditions: HealthCondition.ReducedSensation);
+        using var browser = await app.SignedInBrowserAsync(person);
+
+        var page = await browser.GetPageAsync("/plan/new?kind=home-routine");
+
+        Assert.DoesNotContain("value=\"heated-massage-cushion\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"heat\"", page, StringComparison.Ordinal);
+        var cushion = Assert.Single(Html.With(page, "data-refused"), e => e["data-refused"] == "heated-massage-cushion");
+        Assert.Contains("burn", cushion.Text, StringComparison.Ordinal);
+        Assert.Contains("Heat precaution from professional sources", cushion["data-source"], StringComparison.Ordinal);
+        Assert.DoesNotContain(Html.With(page, "data-refused"), e => e["data-refused"] == "heat");
+    }
 }
