@@ -253,6 +253,8 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(t => t.Notes).HasMaxLength(Core.Validation.TextRules.NotesMaxLength);
             b.Property(t => t.Doses).HasConversion(new JsonColumn<List<MedicineDose>>(), JsonColumn<List<MedicineDose>>.Comparer).HasMaxLength(4000);
             b.Property(t => t.Points).HasConversion(new JsonColumn<List<PointPressed>>(), JsonColumn<List<PointPressed>>.Comparer).HasMaxLength(4000);
+            // No length limit: every reason of every condition of the Person, with its source.
+            b.Property(t => t.SafetyWarnings).HasConversion(new JsonColumn<List<TreatmentWarning>>(), JsonColumn<List<TreatmentWarning>>.Comparer);
             b.Property(t => t.Version).IsConcurrencyToken();
             b.HasOne<EarSeedApplication>().WithMany()
                 .HasForeignKey(t => new { t.PersonId, t.EarSeedApplicationId })
@@ -306,6 +308,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(i => i.ZoneId).HasMaxLength(64);
             b.Property(i => i.Instructions).HasMaxLength(1000);
             b.Property(i => i.Points).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            b.Property(i => i.Precautions).HasConversion(new JsonColumn<List<Core.Recommendations.Precaution>>(), JsonColumn<List<Core.Recommendations.Precaution>>.Comparer);
             b.Property(i => i.Version).IsConcurrencyToken();
             b.HasQueryFilter(i => i.PersonId == OwnerId);
         });
@@ -375,6 +378,7 @@ public abstract class ReliefDbContext(DbContextOptions options, IOwnerScope owne
             b.Property(n => n.AmendmentReason).HasMaxLength(500);
             b.Property(n => n.Areas).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
             b.Property(n => n.Techniques).HasConversion(new JsonColumn<List<string>>(), JsonColumn<List<string>>.Comparer).HasMaxLength(1000);
+            b.Property(n => n.SafetyWarnings).HasConversion(new JsonColumn<List<TreatmentWarning>>(), JsonColumn<List<TreatmentWarning>>.Comparer);
             // The Therapist's own records: visible to their author, with or without a live Grant.
             b.HasQueryFilter(n => n.TherapistId == TherapistOwnerId);
         });

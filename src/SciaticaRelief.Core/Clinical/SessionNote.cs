@@ -51,4 +51,11 @@ public sealed class SessionNote
     /// <summary>The original note this one amends (always the first note of the chain), or null.</summary>
     public Guid? AmendsId { get; set; }
     public string? AmendmentReason { get; set; }
+
+    /// <summary>
+    /// The contraindication warnings of the note's techniques for the client's health conditions when
+    /// it was signed (<see cref="SessionNoteValidator.SafetyWarnings(SessionNote, Profiles.HealthCondition, Modalities.ModalityCatalog)"/>):
+    /// the note is always kept, and the warnings that applied are kept with it.
+    /// </summary>
+    public List<Treatments.TreatmentWarning> SafetyWarnings { get; set; } = [];
 }

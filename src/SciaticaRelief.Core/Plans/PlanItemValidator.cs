@@ -13,7 +13,11 @@ namespace SciaticaRelief.Core.Plans;
 /// The safety check of a home-care item for the Person's health conditions: errors (the API's
 /// field names) for what is refused, and the precautions of what is allowed, with their sources.
 /// </summary>
-public sealed record HomeCareSafety(ValidationErrors Errors, IReadOnlyList<Precaution> Precautions);
+public sealed record HomeCareSafety(ValidationErrors Errors, IReadOnlyList<Precaution> Precautions)
+{
+    /// <summary>The reasons of the refusals behind <see cref="Errors"/>, each with its source (the modality's first, then the points').</summary>
+    public IReadOnlyList<Precaution> Refusals { get; init; } = [];
+}
 
 /// <summary>Checks a plan item. Field names are the API's camelCase names.</summary>
 public static class PlanItemValidator
@@ -180,6 +184,7 @@ public static class PlanItemValidator
         ArgumentNullException.ThrowIfNull(pointCatalog);
         var errors = new ValidationErrors();
         var precautions = new List<Precaution>();
+        var refusals = new List<Precaution>();
         var modality = kind switch
         {
             PlanItemKind.HomeRoutine => modalities.Find(modalityId),
@@ -194,6 +199,7 @@ public static class PlanItemValidator
         if (verdict.Refusal is { } refusal)
         {
             errors.Add("modalityId", $"{modality.Name} is not advised with the health conditions in the profile: {refusal.Reason} ({refusal.Source})");
+            refusals.Add(new Precaution(refusal.Reason, refusal.Source));
         }
         precautions.AddRange(verdict.Cautions.Select(c => c.ToPrecaution()));
         foreach (var point in points.Select(pointCatalog.Find).OfType<AcuPoint>().DistinctBy(p => p.Id))
@@ -202,10 +208,11 @@ public static class PlanItemValidator
             if (pointVerdict.Refusal is { } pointRefusal)
             {
                 errors.Add("points", $"{point.Label} is not advised with the health conditions in the profile: {pointRefusal.Reason} ({pointRefusal.Source})");
+                refusals.Add(new Precaution(pointRefusal.Reason, pointRefusal.Source));
             }
             precautions.AddRange(pointVerdict.Cautions.Select(c => c.ToPrecaution()));
         }
-        return new HomeCareSafety(errors, [.. precautions.Distinct()]);
+        return new HomeCareSafety(errors, [.. precautions.Distinct()]) { Refusals = refusals };
     }
 
     /// <summary>Single-line text: the shared free-text rules, and no line breaks (they go into one calendar line).</summary>

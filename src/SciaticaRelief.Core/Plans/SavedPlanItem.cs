@@ -33,6 +33,12 @@ public sealed class SavedPlanItem
     /// <summary>The Therapist's instructions (machine use, frequency, how long), shown with the item.</summary>
     public string? Instructions { get; set; }
 
+    /// <summary>
+    /// The precautions of this home care for the Person's health conditions when it was planned or
+    /// assigned (<see cref="PlanItemValidator.CheckSafety"/>), with their sources: shown with the item.
+    /// </summary>
+    public List<Recommendations.Precaution> Precautions { get; set; } = [];
+
     /// <summary>The Therapist who assigned it; null when the Person planned it.</summary>
     public Guid? AssignedByTherapistId { get; set; }
 

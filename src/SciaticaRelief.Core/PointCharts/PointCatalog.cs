@@ -51,13 +51,6 @@ public sealed class PointCatalog
     /// </summary>
     public PointChart ForConditions(HealthCondition conditions) => PointChart.Of(All, conditions);
 
-    /// <summary>Hidden in pregnancy: marked so, or on the list of points avoided in pregnancy.</summary>
-    public bool IsHiddenInPregnancy(AcuPoint point)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        return point.HiddenInPregnancy || Pregnancy.Ids.Contains(point.Id, StringComparer.Ordinal);
-    }
-
     /// <summary>Reads every file; problems are reported together, each naming its file and line.</summary>
     public static (PointCatalog? Catalog, IReadOnlyList<string> Errors) Read(IEnumerable<ContentFile> files)
     {

@@ -23,10 +23,9 @@ public sealed record Recommendation(
     bool ReviewNeeded);
 
 /// <summary>Why a Modality is not suggested, with the source of the rule. A Modality that is ranked is never also excluded.</summary>
-/// <param name="Where">Always null: a rule limited to a place is a precaution of the ranked Modality, not an exclusion.
-/// Kept for the pages and the API that still read it.</param>
+/// <remarks>A rule limited to a place is a precaution of the ranked Modality, never an exclusion.</remarks>
 /// <param name="Instead">The id of a Modality to try instead, if the rule names one.</param>
-public sealed record Exclusion(string ModalityId, string Name, string Reason, string Source, string? Where = null, string? Instead = null);
+public sealed record Exclusion(string ModalityId, string Name, string Reason, string Source, string? Instead = null);
 
 /// <summary>
 /// What the engine says. While triage pauses self-care (<see cref="SeekCareOnly"/>) both lists are

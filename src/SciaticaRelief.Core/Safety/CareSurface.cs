@@ -25,10 +25,10 @@ public enum CareSurface
     /// <summary>A home-care item assigned by a Therapist, or planned by the Person (PlanItemValidator.CheckSafety).</summary>
     HomeCareAssignment,
 
-    /// <summary>The treatment log's warnings (TreatmentWarnings.For with the catalogues).</summary>
+    /// <summary>The treatment log's warnings (TreatmentWarnings.For with the catalogues), stored with the treatment.</summary>
     TreatmentLog,
 
-    /// <summary>A Therapist's session note (SessionNoteValidator.SafetyWarnings).</summary>
+    /// <summary>A Therapist's session note (SessionNoteValidator.SafetyWarnings), stored with the note.</summary>
     SessionNote,
 }
 

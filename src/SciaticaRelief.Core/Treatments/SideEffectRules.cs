@@ -104,10 +104,6 @@ public static class SideEffectRules
             "Soreness for up to 2 or 3 days after a treatment is common (about 1 in 10 people have minor discomfort the next day). If it lasts longer or gets worse, tell your therapist or doctor.",
             Bruising + "; " + Ernst,
             i => i.Soreness is >= 1 && i.Signs == SideEffectSign.None),
-        new("ACUPRESSURE-PREGNANCY-POINT", WarningLevel.Caution,
-            "BL60 (Kunlun) is traditionally avoided in pregnancy. No harm has been shown, but ask your midwife or doctor before pressing it.",
-            "Points traditionally avoided in pregnancy; a review found no evidence of harm from them (Carr DJ, Acupunct Med 2015;33(5):413-9, doi:10.1136/acupmed-2015-010936) [V]",
-            i => i.Has(Profiles.HealthCondition.Pregnancy) && i.Points.Contains("bl60", StringComparer.Ordinal)),
     ];
 
     public static SideEffectRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));

@@ -111,6 +111,15 @@ public sealed class Treatment
     public Guid? EarSeedApplicationId { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>
+    /// The contraindication warnings of what was done for the Person's health conditions when it was
+    /// recorded (or last edited), with their reasons and sources (<see cref="TreatmentWarnings.Contraindications"/>):
+    /// kept with the row, so a later change of the Profile does not rewrite what applied then.
+    /// Empty for imported treatments (the conditions at the time are not known).
+    /// </summary>
+    public List<TreatmentWarning> SafetyWarnings { get; set; } = [];
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }

@@ -115,7 +115,7 @@ public static class ClinicalApi
             return NoteAnswer(outcome, "Client");
         })
         .WithName("CreateSessionNote")
-        .WithSummary("Write a SOAP session note for a client with a live grant, signed with your name. No live grant: 404.")
+        .WithSummary("Write a SOAP session note for a client with a live grant, signed with your name. No live grant: 404. A technique that conflicts with the client's health conditions never refuses the note: the warnings, with reason and source, are stored with it (safetyWarnings).")
         .Produces<SessionNoteResponse>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
@@ -146,7 +146,7 @@ public static class ClinicalApi
             return NoteAnswer(outcome, "Session note");
         })
         .WithName("AmendSessionNote")
-        .WithSummary("Amend one of your notes: a new signed note with the reason; the original is kept unchanged. Another Therapist's note: 404.")
+        .WithSummary("Amend one of your notes: a new signed note with the reason, and the safety warnings for the client's conditions now; the original is kept unchanged. Another Therapist's note, or a client who no longer shares with you (no live grant; audited as denied): 404.")
         .Produces<SessionNoteResponse>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

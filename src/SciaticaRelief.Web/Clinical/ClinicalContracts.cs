@@ -1,5 +1,6 @@
 using SciaticaRelief.Core.Clinical;
 using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Web.Treatments;
 
 namespace SciaticaRelief.Web.Clinical;
 
@@ -79,6 +80,10 @@ public sealed record AmendmentRequest(
     public SessionNoteInput ToInput() => new(SessionDate, Subjective, Objective, Assessment, Plan, Pressure, Areas ?? [], Techniques ?? [], ClientResponse, PainBefore, PainAfter);
 }
 
+/// <summary>One signed version of a session note.</summary>
+/// <param name="SafetyWarnings">The contraindication warnings of its techniques for the client's health conditions when it was
+/// signed, stored with it (rule ids "CONTRA:{technique}:{condition}"; level "warning" when a technique is not advised for the
+/// client, "caution" for a precaution), each with its reason and source. The note is kept whatever they say.</param>
 public sealed record SessionNoteResponse(
     Guid Id,
     Guid ClientId,
@@ -96,13 +101,15 @@ public sealed record SessionNoteResponse(
     string SignedBy,
     DateTimeOffset SignedAt,
     Guid? AmendsId,
-    string? AmendmentReason)
+    string? AmendmentReason,
+    IReadOnlyList<WarningResponse> SafetyWarnings)
 {
     public static SessionNoteResponse From(SessionNote n)
     {
         ArgumentNullException.ThrowIfNull(n);
         return new(n.Id, n.PersonId, n.SessionDate, n.Subjective, n.Objective, n.Assessment, n.Plan, n.Pressure, n.Areas, n.Techniques,
-            n.ClientResponse, n.PainBefore, n.PainAfter, n.SignedBy, IntakeResponse.Utc(n.SignedAtUtc), n.AmendsId, n.AmendmentReason);
+            n.ClientResponse, n.PainBefore, n.PainAfter, n.SignedBy, IntakeResponse.Utc(n.SignedAtUtc), n.AmendsId, n.AmendmentReason,
+            [.. n.SafetyWarnings.Select(WarningResponse.From)]);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SciaticaRelief.Core.Clinical;
 using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Sharing;
 using SciaticaRelief.Core.Time;
 using SciaticaRelief.Core.Validation;
@@ -21,17 +22,17 @@ public sealed record NoteChain(SessionNote Original, IReadOnlyList<SessionNote> 
 }
 
 /// <summary>
-/// SOAP session notes: the Therapist's own records. A new note needs a live Grant (the one gate,
-/// <see cref="ClientAccess"/>); reading and amending one's own notes does not, so a Therapist keeps
-/// the notes they wrote after the client revokes. A note is never updated: an amendment is a new
-/// row naming the original, and the EF filter shows each Therapist only the notes they wrote.
+/// SOAP session notes: the Therapist's own records. Writing (a new note or an amendment) needs a
+/// live Grant (the one gate, <see cref="ClientAccess"/>, which audits the attempt allowed or denied);
+/// reading one's own notes does not, so a Therapist keeps the notes they wrote after the client
+/// revokes. A note is never updated: an amendment is a new row naming the original, and the EF
+/// filter shows each Therapist only the notes they wrote. A note is never refused for what it
+/// records: the contraindication warnings of its techniques for the client's health conditions are
+/// stored with it (<see cref="SessionNote.SafetyWarnings"/>) and shown.
 /// </summary>
 public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current, ClientAccess access, TherapistKeys keys, ModalityCatalog catalog, TimeProvider clock)
 {
     public const string ResourceType = "session-note";
-
-    /// <summary>The furthest-ahead time zone is UTC+14: no client's date is later than this.</summary>
-    private static readonly TimeSpan LatestOffset = TimeSpan.FromHours(14);
 
     public ModalityCatalog Catalog => catalog;
 
@@ -55,6 +56,7 @@ public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current
             return new NoteOutcome(SaveStatus.Invalid, Errors: validated.Errors);
         }
         var note = await NewSignedNoteAsync(clientId, validated.Value!, null, ct);
+        note.SafetyWarnings = [.. SessionNoteValidator.SafetyWarnings(note, await ClientConditionsAsync(ct), catalog)];
         if (key is not null)
         {
             keys.Record(clientId, TherapistId, key, requestHash!, ResourceType, note.Id);
@@ -66,7 +68,8 @@ public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current
 
     /// <summary>
     /// Amends one of this Therapist's notes (an amendment of an amendment amends the original):
-    /// a new signed row; the original is never touched. NotFound for a note they did not write.
+    /// a new signed row; the original is never touched. NotFound for a note they did not write, and
+    /// for one whose client no longer shares with them (no live Grant: the gate records the denial).
     /// </summary>
     public async Task<NoteOutcome> AmendAsync(Guid id, SessionNoteInput input, string? reason, string? key, string? requestHash, CancellationToken ct)
     {
@@ -82,18 +85,22 @@ public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current
         {
             return new NoteOutcome(SaveStatus.NotFound);
         }
+        // A write to the client's record: only through a live Grant, like a new note (ADR 7, 10).
+        if (await access.OpenAsync(original.PersonId, GrantScope.None, AuditActions.Create, $"{ResourceType}/{original.Id}", ct) is null)
+        {
+            return new NoteOutcome(SaveStatus.NotFound);
+        }
         if (key is not null && await ReplayAsync(original.PersonId, key, requestHash!, ct) is { } replay)
         {
             return replay;
         }
-        // The client's zone may be closed to us now (a revoked Grant): the latest date anywhere is "today".
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + LatestOffset);
-        var validated = SessionNoteValidator.Validate(input, today, catalog, original, reason);
+        var validated = SessionNoteValidator.Validate(input, await ClientTodayAsync(ct), catalog, original, reason);
         if (!validated.IsValid)
         {
             return new NoteOutcome(SaveStatus.Invalid, Errors: validated.Errors);
         }
         var amendment = await NewSignedNoteAsync(original.PersonId, validated.Value!, original.Id, ct);
+        amendment.SafetyWarnings = [.. SessionNoteValidator.SafetyWarnings(amendment, await ClientConditionsAsync(ct), catalog)];
         if (key is not null)
         {
             keys.Record(original.PersonId, TherapistId, key, requestHash!, ResourceType, amendment.Id);
@@ -168,6 +175,10 @@ public sealed class SessionNoteService(ReliefDbContext db, CurrentPerson current
         }
         return null;
     }
+
+    /// <summary>The opened client's health conditions (none when they have no Profile).</summary>
+    private async Task<HealthCondition> ClientConditionsAsync(CancellationToken ct) =>
+        await db.Profiles.AsNoTracking().Select(p => p.Conditions).SingleOrDefaultAsync(ct);
 
     /// <summary>The opened client's local date today (their Profile's zone; UTC when they have none).</summary>
     private async Task<DateOnly> ClientTodayAsync(CancellationToken ct)

@@ -60,6 +60,7 @@ public static class KnowledgeText
         HealthCondition.ImplantedDevice => "you have a pacemaker or another implanted electronic device",
         HealthCondition.LongTermSteroids => "you have taken steroid tablets for a long time",
         HealthCondition.Immunosuppression => "your immune system is weakened",
+        HealthCondition.RecentFracture => "you have broken a bone in the last 3 months",
         _ => HealthConditions.IdOf(condition),
     };
 }

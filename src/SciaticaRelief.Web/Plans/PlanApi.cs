@@ -255,6 +255,10 @@ public static class PlanApi
             {
                 return Problems.NotFound("Client");
             }
+            if (await plans.StandingAsync(ct) is { PausesSelfCare: true } standing)
+            {
+                return Paused(standing);
+            }
             var outcome = await plans.AssignAsync(request, current.TherapistId!.Value, key,
                 key is null ? null : Idempotency.HashOf(PlanService.ResourceType, request), ct);
             if (outcome.Status == SaveStatus.Created)
@@ -265,9 +269,11 @@ public static class PlanApi
         })
         .WithName("AssignClientPlanItem")
         .WithSummary("Assign a home-care item: a home routine (acupressure with body points, a machine, heat) or ear-seed presses with ear points; daily or weekly.")
+        .WithDescription("Checked against the client's health conditions: care they must avoid is refused (400 naming the field, with the reason and its source); care with precautions is assigned and the precautions, with their sources, are stored and returned with the item. While the client's triage standing pauses self-care (Emergency or Urgent, or the warning-sign questions never answered) nothing is assigned: 409 with seekCareOnly true.")
         .Produces<PlanItemResponse>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapDelete("/items/{id:guid}", async Task<IResult> (Guid clientId, Guid id, ClientAccess access, PlanService plans, CurrentPerson current, CancellationToken ct) =>
         {
@@ -307,6 +313,28 @@ public static class PlanApi
         .Produces<AdherenceResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>
+    /// The answer to an assignment while the client's standing pauses self-care: home care is never
+    /// assigned then (PRODUCT.md), the client should see a doctor first (or answer the screen).
+    /// </summary>
+    public static IResult Paused(TriageStanding standing)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        var screen = standing.ScreenRequired && !standing.Effective.PausesSelfCare();
+        return TypedResults.Problem(
+            title: screen ? "The client has not answered the warning-sign questions yet" : "The client should see a doctor first",
+            detail: screen
+                ? "Nothing is suggested or assigned until the client answers the warning-sign questions (the symptom check). Nothing was assigned."
+                : "The client's latest symptom check says they should see a doctor; the app pauses massage and home care until a later check-in has no warning sign and a clinician has seen them. Nothing was assigned.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?>
+            {
+                ["seekCareOnly"] = true,
+                ["level"] = standing.Effective.WireName(),
+                ["screenRequired"] = screen,
+            });
     }
 
     public static PauseResponse PauseOf(PlanPause pause)

@@ -86,6 +86,7 @@ public static class PlanDays
 public sealed record AssignedByResponse(Guid TherapistId, string Name);
 
 /// <summary>A plan item as the API returns it, with its daylight-saving notes.</summary>
+/// <param name="Precautions">Home care's precautions for the Person's health conditions when it was planned or assigned, each with its source.</param>
 public sealed record PlanItemResponse(
     Guid Id,
     PlanItemKind Kind,
@@ -107,6 +108,7 @@ public sealed record PlanItemResponse(
     string? Instructions,
     AssignedByResponse? AssignedBy,
     IReadOnlyList<string> TimeNotes,
+    IReadOnlyList<Core.Recommendations.Precaution> Precautions,
     int Sequence,
     int Version)
 {
@@ -119,7 +121,7 @@ public sealed record PlanItemResponse(
             s.RecurrenceKind, s.IntervalWeeks, [.. item.Recurrence.Days.Select(PlanDays.Name)], s.EndDate, s.ReminderMinutesBefore, s.ZoneId,
             s.Points, s.Instructions,
             s.AssignedByTherapistId is { } t ? new AssignedByResponse(t, therapistName ?? "") : null,
-            [.. PlanSchedule.TimeNotes(item).Select(n => n.Message)], s.Sequence, s.Version);
+            [.. PlanSchedule.TimeNotes(item).Select(n => n.Message)], s.Precautions, s.Sequence, s.Version);
     }
 }
 

@@ -3,6 +3,7 @@ using SciaticaRelief.Core.Calendar;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.PointCharts;
 using SciaticaRelief.Core.Plans;
+using SciaticaRelief.Core.Recommendations;
 using SciaticaRelief.Core.Time;
 using SciaticaRelief.Core.Treatments;
 using SciaticaRelief.Core.Triage;
@@ -47,14 +48,8 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
     public ModalityCatalog Catalog => catalog;
     public PointCatalog Points => points;
 
-    /// <summary>
-    /// What a home routine may be: the catalogue's home-care modalities one does on a schedule
-    /// (self-acupressure, machines, heat or cold, staying active). Ear seeds have their own plan
-    /// kinds; medicine is never scheduled by the app (it does not advise doses); "other" is not a routine.
-    /// </summary>
-    public IReadOnlyList<Modality> HomeRoutines =>
-        [.. catalog.All.Where(m => m.Setting == ModalitySetting.Home
-            && m.Kind is TreatmentKind.Acupressure or TreatmentKind.Machine or TreatmentKind.HeatOrCold or TreatmentKind.Rest)];
+    /// <summary>What a home routine may be (<see cref="PlanItemValidator.HomeRoutines"/>).</summary>
+    public IReadOnlyList<Modality> HomeRoutines => PlanItemValidator.HomeRoutines(catalog);
 
     private IReadOnlyCollection<string> HomeRoutineIds => [.. HomeRoutines.Select(m => m.Id)];
 
@@ -83,6 +78,17 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
     }
+
+    /// <summary>The triage standing of the Person (or the opened client): whether care may be suggested or assigned now.</summary>
+    public Task<TriageStanding> StandingAsync(CancellationToken ct) => triage.StandingAsync(ct);
+
+    /// <summary>
+    /// Whether home care is safe for the Person's (or the opened client's) health conditions
+    /// (<see cref="PlanItemValidator.CheckSafety"/>): the refusals as errors naming the field, with
+    /// reason and source, and the precautions to show and store with the item.
+    /// </summary>
+    public async Task<HomeCareSafety> CheckSafetyAsync(PlanItemKind kind, string? modalityId, IEnumerable<string> chosenPoints, CancellationToken ct) =>
+        PlanItemValidator.CheckSafety(kind, modalityId, chosenPoints, (await person.ProfileAsync(ct)).Conditions, catalog, points);
 
     public async Task<PlanPause> PauseAsync(CancellationToken ct)
     {
@@ -163,12 +169,13 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
         {
             return new PlanOutcome(SaveStatus.Stale, row);
         }
-        var (item, errors) = await ValidateAsync(id, input, earlierErrors ?? new ValidationErrors(), ct);
+        var (item, errors, precautions) = await ValidateAsync(id, input, row.Points, earlierErrors ?? new ValidationErrors(), ct);
         if (item is null)
         {
             return new PlanOutcome(SaveStatus.Invalid, row, errors);
         }
         row.CopyFrom(item);
+        row.Precautions = [.. precautions];
         row.Sequence++;
         row.Version = expectedVersion + 1;
         row.UpdatedAtUtc = person.UtcNow;
@@ -351,12 +358,13 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
         {
             return replay;
         }
-        var (item, all) = await ValidateAsync(row.Id, input, errors, ct);
+        var (item, all, precautions) = await ValidateAsync(row.Id, input, row.Points, errors, ct);
         if (item is null)
         {
             return new PlanOutcome(SaveStatus.Invalid, Errors: all);
         }
         row.CopyFrom(item);
+        row.Precautions = [.. precautions];
         row.Sequence = 0;
         row.Version = 1;
         row.CreatedAtUtc = row.UpdatedAtUtc = person.UtcNow;
@@ -377,15 +385,27 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
         return new PlanOutcome(SaveStatus.Created, row);
     }
 
-    /// <summary>Core's validation in the Profile's zone, then the appointment overlap check against the other items.</summary>
-    private async Task<(PlanItem? Item, ValidationErrors Errors)> ValidateAsync(Guid id, PlanItemInput input, ValidationErrors errors, CancellationToken ct)
+    /// <summary>
+    /// Core's validation in the Profile's zone; the safety of the home care for the Profile's health
+    /// conditions (a refusal is an error naming the field, with reason and source; the precautions of
+    /// the rest go with the item); then the appointment overlap check against the other items.
+    /// </summary>
+    private async Task<(PlanItem? Item, ValidationErrors Errors, IReadOnlyList<Precaution> Precautions)> ValidateAsync(
+        Guid id, PlanItemInput input, IReadOnlyList<string> chosenPoints, ValidationErrors errors, CancellationToken ct)
     {
         var profile = await person.ProfileAsync(ct);
         var validated = PlanItemValidator.Validate(id, input with { ZoneId = profile.TimeZoneId }, HomeRoutineIds);
         errors.AddAll(validated.Errors);
+        IReadOnlyList<Precaution> precautions = [];
+        if (input.Kind is { } kind && Enum.IsDefined(kind))
+        {
+            var safety = PlanItemValidator.CheckSafety(kind, input.ModalityId, chosenPoints, profile.Conditions, catalog, points);
+            errors.AddAll(safety.Errors);
+            precautions = safety.Precautions;
+        }
         if (!errors.IsEmpty || validated.Value is not { } item)
         {
-            return (null, errors);
+            return (null, errors, precautions);
         }
         if (item.Kind == PlanItemKind.MassageAppointment)
         {
@@ -397,7 +417,7 @@ public sealed class PlanService(ReliefDbContext db, PersonContext person, Idempo
             var from = LocalTime.StartOfDayUtc(LocalTime.LocalDay(person.UtcNow, zone), zone);
             AppointmentOverlap.Check(item, others.Select(o => o.ToPlanItem()), from, errors);
         }
-        return errors.IsEmpty ? (item, errors) : (null, errors);
+        return errors.IsEmpty ? (item, errors, precautions) : (null, errors, precautions);
     }
 
     private async Task<PlanOutcome?> ReplayAsync(string key, string requestHash, CancellationToken ct)

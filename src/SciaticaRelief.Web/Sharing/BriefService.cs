@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using SciaticaRelief.Core.Clinical;
 using SciaticaRelief.Core.Insights;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.Plans;
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Sharing;
 using SciaticaRelief.Core.Time;
 using SciaticaRelief.Core.Triage;
@@ -18,7 +21,8 @@ namespace SciaticaRelief.Web.Sharing;
 
 /// <summary>
 /// The pre-visit brief of one client, built only after <see cref="ClientAccess"/> opened the
-/// client's data with a live Grant: red flags always, then each part the Grant's scopes include.
+/// client's data with a live Grant: the health conditions (with what they mean for the techniques a
+/// Therapist uses) and red flags always, then each part the Grant's scopes include.
 /// </summary>
 public sealed class BriefService(ReliefDbContext db, PersonContext person, TriageService triage, QuestionnaireService questionnaires,
     ModalityCatalog catalog, SharingService sharing, PlanService plans)
@@ -42,8 +46,17 @@ public sealed class BriefService(ReliefDbContext db, PersonContext person, Triag
         var adherence = grant.Scopes.HasFlag(GrantScope.Plan) ? await AdherenceAsync(ct) : new BriefAdherence(false, null, null, null);
         var scores = grant.Scopes.HasFlag(GrantScope.Questionnaires) ? await ScoresAsync(ct) : new BriefQuestionnaires(false, null);
         return new BriefResponse(grant.PersonId, await sharing.ClientNameAsync(grant.PersonId, ct), GrantScopes.Names(grant.Scopes),
-            from, today, profile.TimeZoneId ?? "UTC", redFlags, pain, treatments, adherence, scores);
+            from, today, profile.TimeZoneId ?? "UTC", Health(profile.Conditions), redFlags, pain, treatments, adherence, scores);
     }
+
+    /// <summary>The client's conditions and, for each technique a Therapist uses, what they mean (not advised, or its precautions).</summary>
+    private BriefHealth Health(HealthCondition conditions) => new(
+        [.. HealthConditions.All.Where(c => conditions.HasFlag(c.Condition)).Select(c => new BriefCondition(c.Condition, c.Label))],
+        [.. SessionNoteValidator.Techniques(catalog)
+            .Select(m => (Modality: m, Verdict: CareSafety.ForModality(m, conditions)))
+            .Where(x => x.Verdict.Level != SafetyLevel.Allowed)
+            .OrderByDescending(x => x.Verdict.Level)
+            .Select(x => new BriefTechnique(x.Modality.Id, x.Modality.Name, x.Verdict.Level, [.. x.Verdict.Reasons.Select(r => r.ToPrecaution())]))]);
 
     private async Task<BriefRedFlags> RedFlagsAsync(DateOnly from, TimeZoneInfo zone, CancellationToken ct)
     {

@@ -1,3 +1,6 @@
+using SciaticaRelief.Core.Profiles;
+using SciaticaRelief.Core.Recommendations;
+using SciaticaRelief.Core.Safety;
 using SciaticaRelief.Core.Sharing;
 using SciaticaRelief.Core.Triage;
 using SciaticaRelief.Web.Journal;
@@ -59,7 +62,9 @@ public sealed record JoinRequest(string? Code);
 public sealed record JoinResponse(Guid ClientId, Guid GrantId, string ClientName, IReadOnlyList<string> Scopes, DateTime Since, bool Replaced);
 
 /// <summary>A client with a live Grant on the Therapist's list.</summary>
-public sealed record LiveClientResponse(Guid ClientId, string Name, IReadOnlyList<string> Scopes, DateTime Since, string Brief);
+/// <param name="Alarm">"emergency" or "urgent" while the client's triage standing says so (massage and home care are
+/// paused until a later check-in has no warning sign and a clinician has seen them); null otherwise.</param>
+public sealed record LiveClientResponse(Guid ClientId, string Name, IReadOnlyList<string> Scopes, DateTime Since, string Brief, TriageLevel? Alarm = null);
 
 /// <summary>A former client: only that access ended, and when (no data).</summary>
 public sealed record EndedClientResponse(string Name, DateTime EndedAt);
@@ -98,9 +103,23 @@ public sealed record BriefScore(string InstrumentId, string Title, DateTimeOffse
 
 public sealed record BriefQuestionnaires(bool Shared, IReadOnlyList<BriefScore>? Latest);
 
+/// <summary>A health condition of the client's Profile, as the client ticked it.</summary>
+public sealed record BriefCondition(HealthCondition Id, string Label);
+
+/// <summary>What the client's health conditions mean for one technique a Therapist uses (CareSafety).</summary>
+/// <param name="Level">"refused": not advised for this client; "caution": with these precautions.</param>
+/// <param name="Reasons">Each rule's words, with its source.</param>
+public sealed record BriefTechnique(string ModalityId, string Name, SafetyLevel Level, IReadOnlyList<Precaution> Reasons);
+
 /// <summary>
-/// The pre-visit brief: red flags first (always), then each part the client shares; a part not
-/// shared says so (<c>Shared</c> false) and carries no data.
+/// The client's health conditions (always in a brief, like the red flags: a Therapist needs them
+/// before touching the client) and the techniques they rule out or need care with.
+/// </summary>
+public sealed record BriefHealth(IReadOnlyList<BriefCondition> Conditions, IReadOnlyList<BriefTechnique> Techniques);
+
+/// <summary>
+/// The pre-visit brief: the client's health conditions and the warnings that stand first (always),
+/// then each part the client shares; a part not shared says so (<c>Shared</c> false) and carries no data.
 /// </summary>
 public sealed record BriefResponse(
     Guid ClientId,
@@ -109,6 +128,7 @@ public sealed record BriefResponse(
     DateOnly From,
     DateOnly To,
     string TimeZone,
+    BriefHealth Health,
     BriefRedFlags RedFlags,
     BriefPain Pain,
     BriefTreatments Treatments,

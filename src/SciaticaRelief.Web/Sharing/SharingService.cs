@@ -42,7 +42,8 @@ public enum CancelStatus
 /// Sharing with a Therapist: the Person's invites, grants and audit log, and the Therapist's side
 /// (redeeming a code, the client list). Reads of a client's data go through <see cref="ClientAccess"/>.
 /// </summary>
-public sealed class SharingService(ReliefDbContext db, CurrentPerson current, TimeProvider clock, AuditLog audit)
+public sealed class SharingService(ReliefDbContext db, CurrentPerson current, TimeProvider clock, AuditLog audit, ClientAccess access,
+    Triage.TriageService triage)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -188,7 +189,11 @@ public sealed class SharingService(ReliefDbContext db, CurrentPerson current, Ti
         : invite.ExpiresAtUtc <= now ? JoinStatus.Expired
         : null;
 
-    /// <summary>The Therapist's clients with a live Grant, and former clients with only the date access ended.</summary>
+    /// <summary>
+    /// The Therapist's clients with a live Grant, each marked when their triage standing is Emergency
+    /// or Urgent (read through <see cref="ClientAccess"/>, one audited read of the standing a client),
+    /// and former clients with only the date access ended.
+    /// </summary>
     public async Task<ClientListResponse> ClientsAsync(CancellationToken ct)
     {
         var therapistId = current.TherapistId ?? throw new InvalidOperationException("Only a Therapist has clients.");
@@ -198,6 +203,13 @@ public sealed class SharingService(ReliefDbContext db, CurrentPerson current, Ti
             .Select(g => new LiveClientResponse(g.PersonId, names.GetValueOrDefault(g.PersonId, ""), GrantScopes.Names(g.Scopes), Utc(g.CreatedAtUtc),
                 $"/api/v1/clients/{g.PersonId:D}/brief"))
             .ToList();
+        for (var i = 0; i < live.Count; i++)
+        {
+            if (await access.OpenAsync(live[i].ClientId, GrantScope.None, AuditActions.Read, "standing", ct) is not null)
+            {
+                live[i] = live[i] with { Alarm = (await triage.StandingAsync(ct)).ActiveAlarm };
+            }
+        }
         var liveIds = live.Select(c => c.ClientId).ToHashSet();
         var ended = grants.Where(g => !liveIds.Contains(g.PersonId)).GroupBy(g => g.PersonId)
             .Select(group => new EndedClientResponse(names.GetValueOrDefault(group.Key, ""), Utc(group.Max(g => g.RevokedAtUtc!.Value))))

@@ -97,7 +97,14 @@ public sealed record FollowUpResponse(Guid Id, Guid TreatmentId, int HoursAfter,
     }
 }
 
-/// <summary>A Treatment as the API returns it, with its warnings (computed now, from the Profile as it is now).</summary>
+/// <summary>
+/// A Treatment as the API returns it, with its warnings: the after-effect ones computed now, from the
+/// Profile as it is now, and the contraindication ones stored when it was recorded.
+/// </summary>
+/// <param name="Warnings">Every warning to show, the most serious first (the stored safety warnings among them).</param>
+/// <param name="SafetyWarnings">The contraindication warnings stored with the treatment when it was recorded or last edited:
+/// what was done, against the health conditions the Person had then (rule ids "CONTRA:{modality or point}:{condition}";
+/// level "warning" for care not advised for them, "caution" for a precaution), each with its reason and source.</param>
 public sealed record TreatmentResponse(
     Guid Id,
     string ModalityId,
@@ -122,6 +129,7 @@ public sealed record TreatmentResponse(
     Guid? EarSeedApplicationId,
     string? Notes,
     IReadOnlyList<WarningResponse> Warnings,
+    IReadOnlyList<WarningResponse> SafetyWarnings,
     IReadOnlyList<FollowUpResponse> FollowUps,
     int Version,
     IReadOnlyList<string> Notices)
@@ -141,6 +149,7 @@ public sealed record TreatmentResponse(
             [.. t.Doses.Select(d => new DoseResponse(d.Ingredient, d.Product, d.Milligrams))],
             t.Points, t.EarSeedApplicationId, t.Notes,
             [.. warnings.Select(WarningResponse.From)],
+            [.. t.SafetyWarnings.Select(WarningResponse.From)],
             [.. (followUps ?? []).OrderBy(f => f.HoursAfter).Select(f => FollowUpResponse.From(f, zone))],
             t.Version, notices ?? []);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SciaticaRelief.Core.Modalities;
+using SciaticaRelief.Core.PointCharts;
 using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Time;
 using SciaticaRelief.Core.Treatments;
@@ -37,11 +38,13 @@ public sealed record TreatmentFilter(string? ModalityId = null, TreatmentKind? K
 
 /// <summary>
 /// The treatment log's write and read paths, shared by the pages and the API: validation and
-/// warnings from Core, one transaction for the row and its idempotency record, and warnings
-/// computed at once after saving (and again on every read, against the Profile as it is then).
+/// warnings from Core, one transaction for the row and its idempotency record. Recording never
+/// refuses: the contraindication warnings of what was done, for the Person's health conditions as
+/// they are when it is saved (or edited), are stored with the row (<see cref="Treatment.SafetyWarnings"/>);
+/// the after-effect warnings (side effects, the medicine window) are computed on every read.
 /// </summary>
 public sealed class TreatmentService(ReliefDbContext db, PersonContext person, Idempotency idempotency, ModalityCatalog catalog, LabelMaximums labels,
-    SciaticaRelief.Web.Triage.TriageService triage)
+    PointCatalog points, SciaticaRelief.Web.Triage.TriageService triage)
 {
     public const string ResourceType = "treatment";
     public const string FollowUpResourceType = "follow-up";
@@ -66,6 +69,7 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
         var now = person.UtcNow;
         var treatment = new Treatment { PersonId = person.PersonId, Id = Guid.CreateVersion7(), CreatedAtUtc = now, UpdatedAtUtc = now, Version = 1 };
         values.ApplyTo(treatment, profile.TimeZoneId);
+        treatment.SafetyWarnings = [.. TreatmentWarnings.Contraindications(treatment, profile.Conditions, catalog, points)];
         db.Treatments.Add(treatment);
         await RaiseWarningSignsAsync(SideEffectSign.None, treatment.Signs, ct);
         if (idempotencyKey is not null)
@@ -106,6 +110,8 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
         var values = validated.Value!;
         var signsBefore = treatment.Signs;
         values.ApplyTo(treatment, treatment.TimeZoneId);
+        // An edit records it again: what was done, against the conditions the Person has now.
+        treatment.SafetyWarnings = [.. TreatmentWarnings.Contraindications(treatment, (await person.ProfileAsync(ct)).Conditions, catalog, points)];
         await RaiseWarningSignsAsync(signsBefore, treatment.Signs, ct);
         treatment.UpdatedAtUtc = person.UtcNow;
         treatment.Version = expectedVersion + 1;
@@ -206,19 +212,22 @@ public sealed class TreatmentService(ReliefDbContext db, PersonContext person, I
         var profile = await person.ProfileAsync(ct);
         var doses = await DosesAroundAsync(treatments.Where(t => t.Kind == TreatmentKind.Medicine).Select(t => t.StartedAtUtc).ToList(), ct);
         var items = treatments
-            .Select(t => (t, TreatmentWarnings.For(t, profile, doses, labels, zone), (IReadOnlyList<TreatmentFollowUp>)[.. followUps[t.Id].OrderBy(f => f.HoursAfter)]))
+            .Select(t => (t, TreatmentWarnings.ForSaved(t, profile, doses, labels, zone), (IReadOnlyList<TreatmentFollowUp>)[.. followUps[t.Id].OrderBy(f => f.HoursAfter)]))
             .ToList();
         return (items, total);
     }
 
-    /// <summary>The warnings for a saved Treatment, now: side effects against the Profile, the medicine window, ear seeds.</summary>
+    /// <summary>
+    /// The warnings for a saved Treatment: side effects against the Profile now, the medicine window,
+    /// ear seeds, and the contraindication warnings stored when it was recorded.
+    /// </summary>
     public async Task<IReadOnlyList<TreatmentWarning>> WarningsAsync(Treatment treatment, bool skinRedOrBroken, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(treatment);
         var profile = await person.ProfileAsync(ct);
         var zone = await person.ZoneAsync(ct);
         var doses = treatment.Kind == TreatmentKind.Medicine ? await DosesAroundAsync([treatment.StartedAtUtc], ct) : [];
-        return TreatmentWarnings.For(treatment, profile, doses, labels, zone, skinRedOrBroken);
+        return TreatmentWarnings.ForSaved(treatment, profile, doses, labels, zone, skinRedOrBroken);
     }
 
     /// <summary>Every dose in the 24-hour windows ending at the given instants (one query).</summary>

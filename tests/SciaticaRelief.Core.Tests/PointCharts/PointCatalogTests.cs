@@ -1,3 +1,4 @@
+using SciaticaRelief.Core.Profiles;
 using SciaticaRelief.Core.Journal;
 using SciaticaRelief.Core.Modalities;
 using SciaticaRelief.Core.PointCharts;
@@ -47,7 +48,8 @@ public sealed class PointCatalogTests
 
         Assert.Equal(["li4", "sp6", "bl60", "bl67", "gb21", "bl31", "bl32", "bl33", "bl34"], catalog.Pregnancy.Ids);
         Assert.True(catalog.Pregnancy.NeedsReview);
-        Assert.Equal(["bl60"], catalog.All.Where(catalog.IsHiddenInPregnancy).Select(p => p.Id));
+        Assert.Equal(["bl60"], catalog.All.Where(p => p.HiddenInPregnancy).Select(p => p.Id));
+        Assert.Equal(["bl60"], catalog.ForConditions(HealthCondition.Pregnancy).Hidden.Select(h => h.Point.Id));
         Assert.Equal(PointPressure.Light, catalog.Find("bl40")!.Pressure);
     }
 

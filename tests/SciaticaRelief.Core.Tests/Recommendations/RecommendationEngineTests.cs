@@ -23,7 +23,6 @@ public sealed class RecommendationEngineTests
         var e = Assert.Single(r.NotForYou, e => e.ModalityId == id);
         Assert.Contains(reasonPart, e.Reason, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(e.Source));
-        Assert.Null(e.Where);
         Assert.DoesNotContain(r.Ranked, x => x.ModalityId == id);
     }
 

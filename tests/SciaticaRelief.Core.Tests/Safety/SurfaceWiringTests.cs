@@ -20,20 +20,35 @@ public sealed class SurfaceWiringTests
     };
 
     [Fact]
-    public void TreatmentWarnings_WithCatalogues_ReplaceThePregnancyPointRuleWithThePointsVerdict()
+    public void TreatmentWarnings_Pregnancy_WarnAboutBL60ByThePointsVerdict()
     {
         var profile = new Profile { Conditions = HealthCondition.Pregnancy };
 
-        var old = TreatmentWarnings.For(Acupressure("gb30", "bl60"), profile, [], TreatmentContent.Labels, TimeZoneInfo.Utc);
-        var now = TreatmentWarnings.For(Acupressure("gb30", "bl60"), profile, [], TreatmentContent.Labels, TimeZoneInfo.Utc, TreatmentContent.Catalog, PointContent.Catalog);
+        var warnings = TreatmentWarnings.For(Acupressure("gb30", "bl60"), profile, [], TreatmentContent.Labels, TimeZoneInfo.Utc, TreatmentContent.Catalog, PointContent.Catalog);
 
-        Assert.Contains(old, w => w.RuleId == "ACUPRESSURE-PREGNANCY-POINT"); // the overload Web calls today keeps it
-        Assert.DoesNotContain(now, w => w.RuleId == "ACUPRESSURE-PREGNANCY-POINT");
-        var bl60 = Assert.Single(now, w => w.RuleId == "CONTRA:bl60:pregnancy");
+        Assert.DoesNotContain(warnings, w => w.RuleId == "ACUPRESSURE-PREGNANCY-POINT"); // the side-effect rule it replaced is gone
+        var bl60 = Assert.Single(warnings, w => w.RuleId == "CONTRA:bl60:pregnancy");
         Assert.Equal(WarningLevel.Warning, bl60.Level);
         Assert.StartsWith("BL60 Kunlun is not advised for you: Not in pregnancy", bl60.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(now, w => w.RuleId.StartsWith("CONTRA:gb30:", StringComparison.Ordinal));
-        Assert.Contains(now, w => w.RuleId == "CONTRA:self-acupressure:pregnancy" && w.Level == WarningLevel.Caution);
+        Assert.DoesNotContain(warnings, w => w.RuleId.StartsWith("CONTRA:gb30:", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.RuleId == "CONTRA:self-acupressure:pregnancy" && w.Level == WarningLevel.Caution);
+    }
+
+    [Fact]
+    public void TreatmentWarnings_ForSaved_UseTheStoredContraindicationsNotTheProfileNow()
+    {
+        // Recorded in pregnancy, read after the Profile changed: the warnings that applied then stay; none are made up now.
+        var t = Acupressure("bl60");
+        t.SafetyWarnings = [.. TreatmentWarnings.Contraindications(t, HealthCondition.Pregnancy, TreatmentContent.Catalog, PointContent.Catalog)];
+        var then = new Profile { Conditions = HealthCondition.Pregnancy };
+        var now = new Profile { Conditions = HealthCondition.SuspectedClot };
+
+        Assert.Equal(
+            TreatmentWarnings.For(t, then, [], TreatmentContent.Labels, TimeZoneInfo.Utc, TreatmentContent.Catalog, PointContent.Catalog),
+            TreatmentWarnings.ForSaved(t, then, [], TreatmentContent.Labels, TimeZoneInfo.Utc));
+        var saved = TreatmentWarnings.ForSaved(t, now, [], TreatmentContent.Labels, TimeZoneInfo.Utc);
+        Assert.Contains(saved, w => w.RuleId == "CONTRA:bl60:pregnancy");
+        Assert.DoesNotContain(saved, w => w.RuleId.EndsWith(":suspected-clot", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -48,9 +48,6 @@ public sealed class SideEffectRulesTests
             "CLINICAL.md 4: new numbness or weakness: re-run triage"),
         new("SORENESS-NORMAL", WarningLevel.Info, Massage(soreness: 4),
             "CLINICAL.md 4: soreness up to 2-3 days is normal: say so, reassuringly"),
-        new("ACUPRESSURE-PREGNANCY-POINT", WarningLevel.Caution,
-            new SideEffectInput(TreatmentKind.Acupressure, BruiseSize.None, 0, 0, null, S.None, ["gb30", "bl60"], HealthCondition.Pregnancy),
-            "CLINICAL.md 4: BL60 is hidden in pregnancy (traditional prohibition): pressing it is worth a word"),
     ];
 
     public static TheoryData<RuleRow> RuleTable => new(Rows);
@@ -98,8 +95,8 @@ public sealed class SideEffectRulesTests
         new(Massage(soreness: 5, signs: S.CalfSwelling), ["CALF-SWELLING"], ["SORENESS-NORMAL"], "with a warning sign, soreness is not called normal"),
         new(Massage(soreness: 0), [], ["SORENESS-NORMAL"], "soreness 0 is no soreness"),
         new(Massage(signs: S.NewWeakness), ["NEW-NUMBNESS-WEAKNESS"], [], "new weakness alone re-runs triage too"),
-        new(new SideEffectInput(TreatmentKind.Acupressure, BruiseSize.None, 0, 0, null, S.None, ["bl60"], HealthCondition.None), [], ["ACUPRESSURE-PREGNANCY-POINT"],
-            "BL60 outside pregnancy: no caution"),
+        new(new SideEffectInput(TreatmentKind.Acupressure, BruiseSize.None, 0, 0, null, S.None, ["bl60"], HealthCondition.Pregnancy), [], [],
+            "BL60 pressed in pregnancy is not a side effect: the point's own verdict warns about it (CareSafety, TreatmentWarnings.Contraindications)"),
         new(Massage(BruiseSize.None, conditions: HealthCondition.AnticoagulantsOrBleedingDisorder), [], ["BRUISE-ANTICOAGULANT"],
             "anticoagulants without bruising: nothing to warn about after this session"),
     };

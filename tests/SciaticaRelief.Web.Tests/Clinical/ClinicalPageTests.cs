@@ -166,7 +166,7 @@ public sealed class ClinicalPageTests
     }
 
     [Fact]
-    public async Task NotesList_GroupsByClientWithAChart_AndKeepsAFormerClientsNotes()
+    public async Task NotesList_GroupsByClientWithAChart_AndKeepsAFormerClientsNotes_ReadableNotAmendable()
     {
         var (app, client, therapistUser, therapist) = await SetUpAsync();
         await using var _app = app;
@@ -180,6 +180,7 @@ public sealed class ClinicalPageTests
         var stillReadable = await therapist.GetAsync($"/notes/{id}");
         var newNote = await therapist.GetAsync($"/clients/{client.Id}/notes/new");
         var intake = await therapist.GetAsync($"/clients/{client.Id}/intake");
+        var amendForm = await therapist.GetAsync($"/notes/{id}/amend");
 
         Assert.Contains(client.Email!, live, StringComparison.Ordinal);
         Assert.Contains("<svg", live, StringComparison.Ordinal);
@@ -188,8 +189,14 @@ public sealed class ClinicalPageTests
         Assert.Contains("former client", former, StringComparison.Ordinal);
         Assert.DoesNotContain($"/clients/{client.Id}/notes/new", former, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, stillReadable.StatusCode);
+        var readable = await stillReadable.Content.ReadAsStringAsync();
+        Assert.Contains("data-no-live-grant", readable, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/notes/{id}/amend", readable, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, newNote.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, intake.StatusCode);
+        // An amendment writes to the client's record: no form without a live grant.
+        Assert.Equal(HttpStatusCode.NotFound, amendForm.StatusCode);
+        Assert.DoesNotContain("amend-note", await amendForm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

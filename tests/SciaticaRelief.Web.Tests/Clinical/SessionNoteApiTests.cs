@@ -168,8 +168,10 @@ public sealed class SessionNoteApiTests
     }
 
     [Fact]
-    public async Task AfterRevocation_NotesStayReadableAndAmendable_ButANewNoteIs404()
+    public async Task AfterRevocation_NotesStayReadable_ButANewNoteOrAnAmendmentIs404_AndTheAmendmentIsAuditedDenied()
     {
+        // The issue: a Therapist whose grant was revoked could still write amendments (201, audited "allowed").
+        // An amendment writes to the client's record: it goes through the one gate like a new note (ADR 7, 10).
         await using var s = await SetUpAsync();
         var id = Guid.Parse((string)(await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/clients/{s.Client.Id}/notes", ClinicalTestData.Note())))["id"]!);
         await ClinicalTestData.RevokeAsync(s.App, s.Client.Id, s.Therapist.Id);
@@ -182,9 +184,77 @@ public sealed class SessionNoteApiTests
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Single(list.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, created.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, amended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, amended.StatusCode);
+        Assert.DoesNotContain("long sitting", await amended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var notes = await s.App.InScopeAsync(sp => sp.GetRequiredService<ReliefDbContext>().SessionNotes.IgnoreQueryFilters().CountAsync());
-        Assert.Equal(2, notes);
+        Assert.Equal(1, notes);
+        using var clientApi = await s.App.ApiClientAsync(s.Client);
+        var audit = (await (await clientApi.GetAsync("/api/v1/sharing/audit")).ReadAsync())["items"]!.AsArray();
+        var newest = audit[0]!;
+        Assert.Equal(("create", $"session-note/{id}", "denied"), ((string)newest["action"]!, (string)newest["resource"]!, (string)newest["outcome"]!));
+        Assert.DoesNotContain(audit, e => (string)e!["outcome"]! == "allowed" && ((string)e["resource"]!).StartsWith("session-note/", StringComparison.Ordinal)
+            && (string)e["resource"]! != $"session-note/{id}");
+    }
+
+    [Fact]
+    public async Task Amend_WithALiveGrant_IsAllowedAndAudited()
+    {
+        await using var s = await SetUpAsync();
+        var id = Guid.Parse((string)(await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/clients/{s.Client.Id}/notes", ClinicalTestData.Note())))["id"]!);
+
+        var amendment = await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/notes/{id}/amendments", Amendment("Typo", "Pain down the left leg after long sitting.")));
+
+        using var clientApi = await s.App.ApiClientAsync(s.Client);
+        var audit = (await (await clientApi.GetAsync("/api/v1/sharing/audit")).ReadAsync())["items"]!.AsArray();
+        Assert.Equal($"create session-note/{amendment["id"]} allowed", $"{audit[0]!["action"]} {audit[0]!["resource"]} {audit[0]!["outcome"]}");
+        Assert.Equal($"create session-note/{id} allowed", $"{audit[1]!["action"]} {audit[1]!["resource"]} {audit[1]!["outcome"]}");
+    }
+
+    [Fact]
+    public async Task Note_TechniqueConflictingWithTheClientsConditions_IsKept_WithTheWarningReasonAndSourceStored()
+    {
+        // The issue: a note that records a technique the client's conditions rule out is kept, with the warning shown and stored.
+        await using var app = TestApp.Create();
+        var client = await app.CreatePersonAsync(conditions: Core.Profiles.HealthCondition.AnticoagulantsOrBleedingDisorder);
+        var therapist = await app.CreateTherapistAsync();
+        await ClinicalTestData.GrantAsync(app, client.Id, therapist.Id, Core.Sharing.GrantScope.None);
+        using var api = await app.ApiClientAsync(therapist);
+        var body = ClinicalTestData.Note();
+        body["techniques"] = new[] { "deep-tissue-massage", "swedish-massage" };
+
+        var note = await CreatedAsync(await api.PostJsonAsync($"/api/v1/clients/{client.Id}/notes", body));
+
+        var warnings = note["safetyWarnings"]!.AsArray();
+        var deep = Assert.Single(warnings, w => (string)w!["ruleId"]! == "CONTRA:deep-tissue-massage:anticoagulants-or-bleeding-disorder")!;
+        Assert.Equal("warning", (string)deep["level"]!);
+        Assert.Contains("not advised", (string)deep["message"]!, StringComparison.Ordinal);
+        Assert.Contains("bleeding into the muscle", (string)deep["message"]!, StringComparison.Ordinal);
+        Assert.Contains("Batavia", (string)deep["source"]!, StringComparison.Ordinal);
+        Assert.Contains(warnings, w => (string)w!["ruleId"]! == "CONTRA:swedish-massage:anticoagulants-or-bleeding-disorder" && (string)w["level"]! == "caution");
+        var id = Guid.Parse((string)note["id"]!);
+        var stored = await app.InScopeAsync(sp => sp.GetRequiredService<ReliefDbContext>().SessionNotes.IgnoreQueryFilters().AsNoTracking().SingleAsync(n => n.Id == id));
+        Assert.Equal(warnings.Select(w => (string)w!["ruleId"]!), stored.SafetyWarnings.Select(w => w.RuleId));
+        Assert.Equal((string)deep["message"]!, stored.SafetyWarnings[0].Message);
+        var read = await (await api.GetAsync($"/api/v1/notes/{id}")).ReadAsync();
+        Assert.Equal(warnings.ToJsonString(), read["original"]!["safetyWarnings"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Note_KeepsTheWarningsOfWhenItWasSigned_AndAnAmendmentHasThoseOfItsOwnTime()
+    {
+        // What applied then stays with the note; an amendment is signed later, against the conditions then.
+        await using var s = await SetUpAsync();
+        var body = ClinicalTestData.Note();
+        body["techniques"] = new[] { "deep-tissue-massage" };
+        var id = Guid.Parse((string)(await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/clients/{s.Client.Id}/notes", body)))["id"]!);
+        await s.App.InScopeAsync(sp => sp.GetRequiredService<ReliefDbContext>().Profiles.IgnoreQueryFilters().Where(p => p.PersonId == s.Client.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Conditions, Core.Profiles.HealthCondition.Osteoporosis)));
+
+        var amendment = await CreatedAsync(await s.Api.PostJsonAsync($"/api/v1/notes/{id}/amendments", new Dictionary<string, object?>(body) { ["reason"] = "Added pressure" }));
+        var chain = await (await s.Api.GetAsync($"/api/v1/notes/{id}")).ReadAsync();
+
+        Assert.Empty(chain["original"]!["safetyWarnings"]!.AsArray());
+        Assert.Contains(amendment["safetyWarnings"]!.AsArray(), w => (string)w!["ruleId"]! == "CONTRA:deep-tissue-massage:osteoporosis" && (string)w["level"]! == "warning");
     }
 
     public static TheoryData<string, object, string> BadNotes => new()

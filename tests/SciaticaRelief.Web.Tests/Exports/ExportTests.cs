@@ -226,6 +226,26 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task ExportArchive_Treatments_CarryTheSafetyWarningsStoredWhenTheyWereRecorded()
+    {
+        // The warnings a treatment was saved with are part of the Person's data: the model-driven archive takes the column as it is.
+        await using var app = TestApp.Create();
+        var person = await app.CreatePersonAsync(conditions: Core.Profiles.HealthCondition.Osteoporosis);
+        using var api = await app.ApiClientAsync(person);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostJsonAsync("/api/v1/treatments", new { modalityId = "deep-tissue-massage", pressure = 4 })).StatusCode);
+
+        var response = await api.GetAsync("/api/v1/export/archive");
+        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry("treatments.json")!.Open(), Encoding.UTF8);
+        var treatment = JsonNode.Parse(await reader.ReadToEndAsync())![0]!;
+
+        var warning = Assert.Single(treatment["SafetyWarnings"]!.AsArray())!;
+        Assert.Equal("CONTRA:deep-tissue-massage:osteoporosis", (string?)warning["ruleId"]);
+        Assert.Equal("warning", (string?)warning["level"]);
+        Assert.Contains("Batavia", (string?)warning["source"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportEndpoints_Anonymous_Get401()
     {
         await using var app = TestApp.Create();

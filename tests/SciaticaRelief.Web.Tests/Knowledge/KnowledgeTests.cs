@@ -6,6 +6,19 @@ namespace SciaticaRelief.Web.Tests.Knowledge;
 /// <summary>The knowledge base through the API (/api/v1/knowledge) and the pages (/learn).</summary>
 public sealed class KnowledgeTests
 {
+    [Fact]
+    public void ConditionWords_EveryHealthCondition_HasItsOwnWords()
+    {
+        // The switch has a fallback arm (the wire id): a new condition must not reach a page as "recent-fracture".
+        foreach (var c in Core.Profiles.HealthConditions.All)
+        {
+            var words = SciaticaRelief.Web.Knowledge.KnowledgeText.Condition(c.Condition);
+            Assert.NotEqual(c.Id, words);
+            Assert.Contains(" ", words, StringComparison.Ordinal);
+        }
+        Assert.Equal("you have broken a bone in the last 3 months", SciaticaRelief.Web.Knowledge.KnowledgeText.Condition(Core.Profiles.HealthCondition.RecentFracture));
+    }
+
     private const string Hostile = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>";
 
     [Fact]

@@ -48,10 +48,13 @@ public sealed class SharingApiTests
         Assert.False((bool)brief["treatments"]!["shared"]!);
         Assert.Null(brief["treatments"]!["items"]);
         Assert.DoesNotContain(Canary, brief.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(person.Id, Guid.Parse((string)Assert.Single(clients["clients"]!.AsArray())!["clientId"]!));
+        var listed = Assert.Single(clients["clients"]!.AsArray())!;
+        Assert.Equal(person.Id, Guid.Parse((string)listed["clientId"]!));
+        Assert.Equal("emergency", (string)listed["alarm"]!); // the client list marks an Emergency or Urgent standing
         Assert.True((bool)audit["intact"]!);
         var entries = audit["items"]!.AsArray();
-        Assert.Equal(["read brief allowed", "create grant/" + (string)join["grantId"]! + " allowed"],
+        // The list reads each client's standing through the gate: one audited read.
+        Assert.Equal(["read standing allowed", "read brief allowed", "create grant/" + (string)join["grantId"]! + " allowed"],
             entries.Select(e => $"{e!["action"]} {e["resource"]} {e["outcome"]}"));
         Assert.All(entries, e => Assert.Equal("Robin Hands", (string)e!["who"]!));
         var grant = Assert.Single(grants.AsArray())!;

@@ -290,6 +290,10 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                     b.Property<int?>("Pressure")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SafetyWarnings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("SessionDate")
                         .HasColumnType("date");
 
@@ -536,6 +540,10 @@ namespace SciaticaRelief.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Precautions")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("RecurrenceKind")
                         .HasColumnType("integer");
@@ -935,6 +943,10 @@ namespace SciaticaRelief.Data.Migrations.Postgres
 
                     b.Property<int?>("Pressure")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SafetyWarnings")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Signs")
                         .HasColumnType("integer");

@@ -279,6 +279,10 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.Property<int?>("Pressure")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SafetyWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SessionDate")
                         .HasColumnType("TEXT");
 
@@ -524,6 +528,10 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
                     b.Property<string>("Points")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Precautions")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RecurrenceKind")
@@ -924,6 +932,10 @@ namespace SciaticaRelief.Data.Migrations.Sqlite
 
                     b.Property<int?>("Pressure")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Signs")
                         .HasColumnType("INTEGER");
